@@ -1,0 +1,96 @@
+# QuickScan Veerkracht. `make report` builds the sample report (installing
+# missing Debian packages first), `make test` runs every test.
+
+CLIENT   ?= utrecht
+DATA     := data/$(CLIENT)
+OUT      := out/$(CLIENT)
+CONFIG   := $(DATA)/quickscan.yaml
+TEMPLATE ?= templates/quickscan
+
+CC       ?= cc
+PKGS     := cairo yaml-0.1 lua5.4 gdal
+SAN      ?=
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Wshadow -Wvla \
+            -Wformat=2 -Ipipeline/lib $(SAN) \
+            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lm
+LDFLAGS  += $(SAN)
+
+B        := build$(if $(SAN),-san)
+LIB_SRC  := $(wildcard pipeline/lib/*.c)
+LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
+TOOLS    := ingest index classify render
+BINS     := $(TOOLS:%=$(B)/vk-%)
+UNIT_SRC := $(wildcard tests/unit/*.c)
+UNITS    := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+# The report date: the last commit that touched the client's data (or the
+# config's own date when this is no git checkout). Never the clock.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct -- $(DATA) 2>/dev/null)
+export SOURCE_DATE_EPOCH
+
+.PHONY: all report test test-san deps bench clean
+.SECONDARY:
+
+all: $(BINS) $(UNITS)
+
+$(B)/%.o: %.c $(wildcard pipeline/lib/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(B)/libvk.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+.SECONDEXPANSION:
+$(B)/vk-%: $$(patsubst %.c,$(B)/%.o,$$(wildcard pipeline/$$*/*.c)) $(B)/libvk.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/tests/%: $(B)/tests/unit/%.o $(B)/libvk.a
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+deps:
+	@scripts/install-deps
+
+# The pipeline, chained through files: a stage whose inputs did not change
+# is not run again.
+INGEST_OUT := $(OUT)/ingest/values.csv
+INDEX_OUT  := $(OUT)/index/buurten.csv
+CLASS_OUT  := $(OUT)/classify/buurten.csv
+PDF        := $(OUT)/quickscan-$(CLIENT).pdf
+TPL_FILES  := $(shell find $(TEMPLATE) -type f 2>/dev/null)
+DATA_FILES := $(filter-out $(CONFIG),$(wildcard $(DATA)/*))
+
+report: deps
+	@$(MAKE) --no-print-directory $(PDF)
+
+$(INGEST_OUT): $(B)/vk-ingest $(CONFIG) $(DATA_FILES)
+	$(B)/vk-ingest -o $(OUT)/ingest $(CONFIG)
+
+$(INDEX_OUT): $(B)/vk-index $(CONFIG) $(INGEST_OUT)
+	$(B)/vk-index -i $(OUT)/ingest -o $(OUT)/index $(CONFIG)
+
+$(CLASS_OUT): $(B)/vk-classify $(CONFIG) $(INDEX_OUT)
+	$(B)/vk-classify -i $(OUT)/index -o $(OUT)/classify $(CONFIG)
+
+$(PDF): $(B)/vk-render $(CONFIG) $(CLASS_OUT) $(TPL_FILES)
+	$(B)/vk-render -w $(OUT) -t $(TEMPLATE) -o $@ $(CONFIG)
+
+test: deps
+	@$(MAKE) --no-print-directory all
+	@tests/run $(B)
+
+# The whole suite again under AddressSanitizer and UBSan.
+test-san: deps
+	@$(MAKE) --no-print-directory all SAN="-fsanitize=address,undefined -fno-omit-frame-pointer"
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  tests/run build-san
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/bench $(B) $(CLIENT)
+
+clean:
+	rm -rf build build-san out

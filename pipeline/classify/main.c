@@ -1,0 +1,426 @@
+/* vk-classify: derives P, K, O, their changes and the signal classes of
+ * DOMAIN.md §5 per buurt, in absolute and relative mode, and checks the
+ * invariants before writing: every buurt has exactly one class, and the
+ * inhabitants per class add up to the total. */
+#include <getopt.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vk_classify.h"
+#include "vk_config.h"
+#include "vk_csv.h"
+#include "vk_num.h"
+#include "vk_out.h"
+#include "vk_version.h"
+
+#define PROG "vk-classify"
+
+static const char S_usage[] =
+	"usage: " PROG " -i INDEX_DIR -o OUT_DIR CONFIG\n"
+	"\n"
+	"Reads INDEX_DIR/buurten.csv (from vk-index) and writes\n"
+	"OUT_DIR/buurten.csv (every input and derived value per buurt),\n"
+	"OUT_DIR/summary.csv (buurten and inhabitants per class and mode) and\n"
+	"OUT_DIR/parameters.csv (thresholds and statistics used).\n"
+	"\n"
+	"  -i DIR     directory with the vk-index output\n"
+	"  -o DIR     output directory (created when missing)\n"
+	"  --help     show this help\n"
+	"  --version  show the version\n"
+	"\n"
+	"Exit status: 0 ok, 1 bad input, 2 usage, 3 cannot write output or an\n"
+	"internal invariant failed.\n";
+
+/* Per-buurt values, NAN when missing. */
+typedef struct {
+	double inh, homes, p, k0, k1, dk, o0, o1, dO, l;
+	double zk, zo;
+	vk_chg kc, oc, kcr, ocr;
+	vk_class cls, clsr;
+	int corp;            /* 1, 0, or -1 when P is missing */
+	int alarm;
+	char reason[160];    /* why NA, in Dutch; "" otherwise */
+} S_buurt;
+
+/* The weighted mean of an indicator's components in one year (DOMAIN.md
+ * §4: K may be a weighted index of component shares). NAN when any
+ * component is missing: a partial index would not be comparable. */
+static int
+S_indicator(const vk_config *cfg, const vk_csv *t, size_t row, int slot,
+            int base, double *out, vk_err *e)
+{
+	const vk_indicator *ind = &cfg->ind[slot];
+	double sum = 0, wsum = 0;
+
+	*out = NAN;
+	if (!ind->present)
+		return 0;
+	for (size_t j = 0; j < ind->ncomp; j++) {
+		char name[192];
+		size_t col;
+		double v;
+
+		vk_config_colname(cfg, &ind->comp[j],
+		                  vk_config_comp_year(cfg, ind, &ind->comp[j], base),
+		                  name, sizeof(name));
+		if (vk_csv_need(t, name, &col, e) != 0)
+			return -1;
+		if (vk_num_parse(vk_csv_get(t, row, col), '.', NULL, 0, &v) < 0)
+			return vk_err_set(e, vk_csv_path(t), vk_csv_line(t, row),
+			                  (long)col + 1, "expected a number or NA in "
+			                  "column %s, found \"%s\"", name,
+			                  vk_csv_get(t, row, col));
+		if (isnan(v))
+			return 0;
+		sum += ind->comp[j].weight * v;
+		wsum += ind->comp[j].weight;
+	}
+	if (wsum > 0)
+		*out = sum / wsum;
+	return 0;
+}
+
+static void S_reason(S_buurt *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Appends one Dutch reason why a buurt is NA ("; "-separated). */
+static void
+S_reason(S_buurt *b, const char *fmt, ...)
+{
+	size_t n = strlen(b->reason);
+	va_list ap;
+
+	if (n > 0 && n + 2 < sizeof(b->reason)) {
+		memcpy(b->reason + n, "; ", 3);
+		n += 2;
+	}
+	va_start(ap, fmt);
+	vsnprintf(b->reason + n, sizeof(b->reason) - n, fmt, ap);
+	va_end(ap);
+}
+
+static int
+S_load(const vk_config *cfg, const vk_csv *t, S_buurt *b, vk_err *e)
+{
+	const vk_indicator *ik = &cfg->ind[VK_IND_K], *io = &cfg->ind[VK_IND_O];
+
+	for (size_t r = 0; r < vk_csv_nrows(t); r++) {
+		S_buurt *x = &b[r];
+
+		if (S_indicator(cfg, t, r, VK_IND_INHABITANTS, 0, &x->inh, e) ||
+		    S_indicator(cfg, t, r, VK_IND_HOMES, 0, &x->homes, e) ||
+		    S_indicator(cfg, t, r, VK_IND_P, 0, &x->p, e) ||
+		    S_indicator(cfg, t, r, VK_IND_K, 1, &x->k0, e) ||
+		    S_indicator(cfg, t, r, VK_IND_K, 0, &x->k1, e) ||
+		    S_indicator(cfg, t, r, VK_IND_O, 1, &x->o0, e) ||
+		    S_indicator(cfg, t, r, VK_IND_O, 0, &x->o1, e) ||
+		    S_indicator(cfg, t, r, VK_IND_L, 0, &x->l, e))
+			return -1;
+		x->dk = x->k1 - x->k0;
+		x->dO = x->o1 - x->o0;
+		if (isnan(x->inh))
+			S_reason(x, "aantal inwoners onbekend");
+		else if (x->inh < cfg->classif.min_inhabitants)
+			S_reason(x, "minder dan %d inwoners",
+			         (int)cfg->classif.min_inhabitants);
+		if (isnan(x->k0))
+			S_reason(x, "K %d ontbreekt", ik->base_year);
+		if (isnan(x->k1))
+			S_reason(x, "K %d ontbreekt", ik->year);
+		if (isnan(x->o0))
+			S_reason(x, "O %d ontbreekt", io->base_year);
+		if (isnan(x->o1))
+			S_reason(x, "O %d ontbreekt", io->year);
+		if (x->reason[0] != '\0')
+			x->dk = x->dO = NAN; /* out of the reference set */
+	}
+	return 0;
+}
+
+typedef struct {
+	size_t n_ref;
+	double mean_dk, sd_dk, mean_do, sd_do, tau, o_low;
+} S_stats;
+
+static void
+S_classify(const vk_config *cfg, S_buurt *b, size_t n, S_stats *st,
+           double *tmp)
+{
+	const vk_classif *k = &cfg->classif;
+
+	/* The reference set: buurten with all inputs (dk/dO set). */
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = b[i].dO;
+	st->n_ref = vk_stat_count(tmp, n);
+	st->mean_do = vk_stat_mean(tmp, n);
+	st->sd_do = vk_stat_sd(tmp, n);
+	st->tau = k->o_tau_factor * st->sd_do;
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = b[i].dk;
+	st->mean_dk = vk_stat_mean(tmp, n);
+	st->sd_dk = vk_stat_sd(tmp, n);
+	/* "Poor current O level" for the alarm: the city's lowest third. */
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = isnan(b[i].dO) ? NAN : b[i].o1;
+	st->o_low = vk_stat_quantile(tmp, n, 1.0 / 3.0);
+
+	for (size_t i = 0; i < n; i++) {
+		S_buurt *x = &b[i];
+
+		x->kc = vk_change(x->dk, k->k_threshold);
+		x->oc = vk_change(x->dO, st->tau);
+		x->cls = vk_classify_signal(x->kc, x->oc);
+		x->zk = vk_zscore(x->dk, st->mean_dk, st->sd_dk);
+		x->zo = vk_zscore(x->dO, st->mean_do, st->sd_do);
+		x->kcr = vk_change(x->zk, k->z_threshold);
+		x->ocr = vk_change(x->zo, k->z_threshold);
+		x->clsr = vk_classify_signal(x->kcr, x->ocr);
+		x->corp = isnan(x->p) ? -1 : x->p > k->corporatiebuurt;
+		x->alarm = x->cls == VK_CLASS_VD && x->corp == 1 &&
+		           x->o1 < st->o_low;
+	}
+}
+
+/* Invariants (DOMAIN.md §5): classes partition the buurten, inhabitants
+ * per class add up to the total, missing data is NA. A failure here is a
+ * bug, not bad input. */
+static int
+S_check(const S_buurt *b, size_t n, size_t cnt[2][VK_NCLASS + 1],
+        double inh[2][VK_NCLASS + 1], vk_err *e)
+{
+	double total = 0;
+
+	memset(cnt, 0, sizeof(size_t) * 2 * (VK_NCLASS + 1));
+	memset(inh, 0, sizeof(double) * 2 * (VK_NCLASS + 1));
+	for (size_t i = 0; i < n; i++) {
+		const vk_class c[2] = { b[i].cls, b[i].clsr };
+		double people = isnan(b[i].inh) ? 0 : b[i].inh;
+
+		total += people;
+		for (int m = 0; m < 2; m++) {
+			if (c[m] >= VK_NCLASS)
+				return vk_err_io(e, NULL, "internal error: buurt %zu "
+				                 "has no class", i);
+			if ((b[i].reason[0] != '\0') != (c[m] == VK_CLASS_NA))
+				return vk_err_io(e, NULL, "internal error: buurt %zu "
+				                 "is NA without reason or the reverse", i);
+			cnt[m][c[m]]++;
+			inh[m][c[m]] += people;
+			cnt[m][VK_NCLASS]++;
+			inh[m][VK_NCLASS] += people;
+		}
+	}
+	for (int m = 0; m < 2; m++) {
+		size_t sc = 0;
+		double si = 0;
+
+		for (int c = 0; c < VK_NCLASS; c++)
+			sc += cnt[m][c], si += inh[m][c];
+		if (sc != n || cnt[m][VK_NCLASS] != n || si != total ||
+		    inh[m][VK_NCLASS] != total)
+			return vk_err_io(e, NULL, "internal error: classes do not "
+			                 "partition the buurten (%zu of %zu, %.0f of "
+			                 "%.0f inhabitants)", sc, n, si, total);
+	}
+	return 0;
+}
+
+static void
+S_num(FILE *fp, double v, int decimals)
+{
+	char buf[64];
+
+	fprintf(fp, ",%s", vk_num_fmt(buf, sizeof(buf), v, decimals));
+}
+
+static void
+S_write_buurten(FILE *fp, const vk_csv *t, const S_buurt *b)
+{
+	for (size_t c = 0; c < vk_csv_ncols(t); c++)
+		fprintf(fp, "%s%s", c ? "," : "", vk_csv_header(t, c));
+	fputs(",inhabitants,homes,P,K_base,K,dK,O_base,O,dO,L,corporatiebuurt,"
+	      "k_change,o_change,class,z_dK,z_dO,k_change_rel,o_change_rel,"
+	      "class_rel,alarm,na_reason\n", fp);
+	for (size_t r = 0; r < vk_csv_nrows(t); r++) {
+		const S_buurt *x = &b[r];
+
+		for (size_t c = 0; c < vk_csv_ncols(t); c++) {
+			if (c)
+				fputc(',', fp);
+			vk_csv_put(fp, vk_csv_get(t, r, c));
+		}
+		S_num(fp, x->inh, 0);
+		S_num(fp, x->homes, 0);
+		S_num(fp, x->p, 2);
+		S_num(fp, x->k0, 4);
+		S_num(fp, x->k1, 4);
+		S_num(fp, x->dk, 4);
+		S_num(fp, x->o0, 6);
+		S_num(fp, x->o1, 6);
+		S_num(fp, x->dO, 6);
+		S_num(fp, x->l, 6);
+		fprintf(fp, ",%s,%s,%s,%s", x->corp < 0 ? "NA" :
+		        x->corp ? "1" : "0", vk_change_k_word(x->kc),
+		        vk_change_o_word(x->oc), vk_class_info_of(x->cls)->code);
+		S_num(fp, x->zk, 3);
+		S_num(fp, x->zo, 3);
+		fprintf(fp, ",%s,%s,%s,%d,", vk_change_k_word(x->kcr),
+		        vk_change_o_word(x->ocr), vk_class_info_of(x->clsr)->code,
+		        x->alarm);
+		vk_csv_put(fp, x->reason);
+		fputc('\n', fp);
+	}
+}
+
+static void
+S_write_summary(FILE *fp, size_t cnt[2][VK_NCLASS + 1],
+                double inh[2][VK_NCLASS + 1])
+{
+	static const char *const modes[2] = { "absolute", "relative" };
+
+	fputs("mode,class,label,buurten,inhabitants\n", fp);
+	for (int m = 0; m < 2; m++)
+		for (int c = 0; c <= VK_NCLASS; c++)
+			fprintf(fp, "%s,%s,%s,%zu,%.0f\n", modes[m],
+			        c < VK_NCLASS ? vk_class_info_of(c)->code : "TOTAL",
+			        c < VK_NCLASS ? vk_class_info_of(c)->label : "Totaal",
+			        cnt[m][c], inh[m][c]);
+}
+
+static void
+S_param(FILE *fp, const char *name, double v, int decimals, const char *desc)
+{
+	char buf[64];
+
+	fprintf(fp, "%s,%s,", name, vk_num_fmt(buf, sizeof(buf), v, decimals));
+	vk_csv_put(fp, desc);
+	fputc('\n', fp);
+}
+
+static void
+S_write_params(FILE *fp, const vk_config *cfg, size_t n, const S_stats *st)
+{
+	const vk_classif *k = &cfg->classif;
+	const vk_indicator *ind = cfg->ind;
+
+	fputs("name,value,description\n", fp);
+	S_param(fp, "buurten", (double)n, 0, "buurten in the area");
+	S_param(fp, "reference_buurten", (double)st->n_ref, 0,
+	        "buurten with all inputs and enough inhabitants");
+	S_param(fp, "k_threshold", k->k_threshold, 2,
+	        "dK above +threshold is toename, below -threshold afname (pp)");
+	S_param(fp, "o_tau_factor", k->o_tau_factor, 2,
+	        "tau = factor x standard deviation of dO");
+	S_param(fp, "tau", st->tau, 6, "threshold for dO (absolute mode)");
+	S_param(fp, "z_threshold", k->z_threshold, 2,
+	        "relative mode: |z| above this counts as change");
+	S_param(fp, "min_inhabitants", k->min_inhabitants, 0,
+	        "fewer inhabitants: NA");
+	S_param(fp, "corporatiebuurt", k->corporatiebuurt, 1,
+	        "P above this (%) makes a corporatiebuurt");
+	S_param(fp, "mean_dK", st->mean_dk, 4, "mean of dK, reference set");
+	S_param(fp, "sd_dK", st->sd_dk, 4, "sample sd of dK, reference set");
+	S_param(fp, "mean_dO", st->mean_do, 6, "mean of dO, reference set");
+	S_param(fp, "sd_dO", st->sd_do, 6, "sample sd of dO, reference set");
+	S_param(fp, "o_low", st->o_low, 6,
+	        "lowest-third boundary of O (poor level, for the alarm)");
+	S_param(fp, "P_year", vk_config_comp_year(cfg, &ind[VK_IND_P],
+	        ind[VK_IND_P].comp, 0), 0, "year of P");
+	S_param(fp, "K_base_year", ind[VK_IND_K].base_year, 0, "K from");
+	S_param(fp, "K_year", ind[VK_IND_K].year, 0, "K to");
+	S_param(fp, "O_base_year", ind[VK_IND_O].base_year, 0, "O from");
+	S_param(fp, "O_year", ind[VK_IND_O].year, 0, "O to");
+	S_param(fp, "inhabitants_year",
+	        vk_config_comp_year(cfg, &ind[VK_IND_INHABITANTS],
+	                            ind[VK_IND_INHABITANTS].comp, 0), 0,
+	        "year of the inhabitant counts");
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *indir = NULL, *outdir = NULL;
+	int ch, rc = VK_EXIT_OK;
+	vk_err e = { 0 };
+	vk_config *cfg = NULL;
+	vk_csv *t = NULL;
+	S_buurt *b = NULL;
+	double *tmp = NULL;
+	size_t n, cnt[2][VK_NCLASS + 1];
+	double inh[2][VK_NCLASS + 1];
+	S_stats st;
+	vk_out out[3] = { { 0 } };
+	char path[4096];
+	FILE *fp;
+
+	while ((ch = getopt_long(argc, argv, "i:o:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'i': indir = optarg; break;
+		case 'o': outdir = optarg; break;
+		case 'h': fputs(S_usage, stdout); return VK_EXIT_OK;
+		case 'V': puts(PROG " (QuickScan Veerkracht) " VK_VERSION);
+			return VK_EXIT_OK;
+		default: fputs(S_usage, stderr); return VK_EXIT_USAGE;
+		}
+	}
+	if (indir == NULL || outdir == NULL || optind != argc - 1) {
+		fputs(S_usage, stderr);
+		return VK_EXIT_USAGE;
+	}
+
+	cfg = vk_config_load(argv[optind], &e);
+	if (cfg == NULL)
+		goto fail;
+	snprintf(path, sizeof(path), "%s/buurten.csv", indir);
+	t = vk_csv_read(path, NULL, &e);
+	if (t == NULL)
+		goto fail;
+	n = vk_csv_nrows(t);
+	b = calloc(n ? n : 1, sizeof(*b));
+	tmp = calloc(n ? n : 1, sizeof(*tmp));
+	if (b == NULL || tmp == NULL) {
+		vk_err_io(&e, NULL, "out of memory");
+		goto fail;
+	}
+	if (S_load(cfg, t, b, &e) != 0)
+		goto fail;
+	S_classify(cfg, b, n, &st, tmp);
+	if (S_check(b, n, cnt, inh, &e) != 0 || vk_mkdirs(outdir, &e) != 0)
+		goto fail;
+
+	snprintf(path, sizeof(path), "%s/buurten.csv", outdir);
+	if ((fp = vk_out_open(&out[0], path, &e)) == NULL)
+		goto fail;
+	S_write_buurten(fp, t, b);
+	snprintf(path, sizeof(path), "%s/summary.csv", outdir);
+	if ((fp = vk_out_open(&out[1], path, &e)) == NULL)
+		goto fail;
+	S_write_summary(fp, cnt, inh);
+	snprintf(path, sizeof(path), "%s/parameters.csv", outdir);
+	if ((fp = vk_out_open(&out[2], path, &e)) == NULL)
+		goto fail;
+	S_write_params(fp, cfg, n, &st);
+	for (int i = 0; i < 3; i++)
+		if (vk_out_commit(&out[i], &e) != 0)
+			goto fail;
+	goto done;
+fail:
+	vk_err_print(&e, PROG, stderr);
+	rc = vk_err_exit_code(&e);
+done:
+	for (int i = 0; i < 3; i++)
+		vk_out_abort(&out[i]);
+	free(b);
+	free(tmp);
+	vk_csv_free(t);
+	vk_config_free(cfg);
+	return rc;
+}

@@ -1,0 +1,51 @@
+/* vk_classify: the classification rules of the method (DOMAIN.md §5), as
+ * pure functions so they can be unit-tested against hand-worked cases.
+ * Missing values are NAN and always lead to NA, never to "stabiel". */
+#ifndef VK_CLASSIFY_H
+#define VK_CLASSIFY_H
+
+#include <stddef.h>
+
+/* Change of an axis. VK_CHG_NA when an input is missing. */
+typedef enum { VK_CHG_DOWN = -1, VK_CHG_STABLE = 0, VK_CHG_UP = 1,
+               VK_CHG_NA = 2 } vk_chg;
+
+/* Signal classes, in legend order. */
+typedef enum { VK_CLASS_VD, VK_CLASS_OT, VK_CLASS_VK, VK_CLASS_ST,
+               VK_CLASS_VB, VK_CLASS_NA, VK_NCLASS } vk_class;
+
+typedef struct vk_class_info {
+	const char *code;     /* "VD" */
+	const char *label;    /* Dutch label, "Veerkracht onder druk" */
+	const char *rule;     /* Dutch one-line rule for the report */
+	const char *color;    /* "#D7301F"; NA is white and hatched */
+} vk_class_info;
+
+const vk_class_info *vk_class_info_of(vk_class c);
+/* The class with this code, or VK_NCLASS when unknown. */
+vk_class vk_class_from_code(const char *code);
+
+/* K axis: UP when d > threshold, DOWN when d < -threshold, else STABLE. */
+vk_chg vk_change(double d, double threshold);
+
+/* Dutch words for a change: K "toename/stabiel/afname", O (where up means
+ * better) "verbetering/stabiel/verslechtering"; "NA" for VK_CHG_NA. */
+const char *vk_change_k_word(vk_chg c);
+const char *vk_change_o_word(vk_chg c);
+
+/* The signal class from the K change and the O change (O: UP = better). */
+vk_class vk_classify_signal(vk_chg k, vk_chg o);
+
+/* Statistics over the non-NAN values of x[0..n): count, mean, sample
+ * standard deviation (n-1). Return NAN when there are too few values. */
+size_t vk_stat_count(const double *x, size_t n);
+double vk_stat_mean(const double *x, size_t n);
+double vk_stat_sd(const double *x, size_t n);
+/* Quantile p (0..1) of the non-NAN values, linear interpolation between
+ * order statistics (R type 7). NAN when there are no values. */
+double vk_stat_quantile(const double *x, size_t n, double p);
+
+/* z-score of v, NAN when v or sd is NAN or sd is 0. */
+double vk_zscore(double v, double mean, double sd);
+
+#endif

@@ -1,0 +1,127 @@
+/* render_pdf: the page API on libharu 2.3.0.
+ *
+ * A document of A4 pages with embedded TrueType fonts (UTF-8), text, wrapped
+ * text, shapes and tables. Coordinates are points with the origin at the
+ * TOP-LEFT of the page and y pointing down; conversion to PDF space happens
+ * here. Every string must be valid UTF-8 (checked again here, libharu mangles
+ * invalid input silently).
+ *
+ * libharu's errors are sticky and reported through a callback: the callback
+ * only records the error; every function here checks it (and the return
+ * values, since some libharu calls fail without calling it), resets libharu
+ * and returns -1 with e filled. Nothing here longjmps.
+ *
+ * Ownership: render_pdf_new returns a document the caller frees with
+ * render_pdf_free. Strings passed in are copied or used only during the
+ * call. */
+#ifndef RENDER_PDF_H
+#define RENDER_PDF_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "vk_draw.h"
+#include "vk_err.h"
+
+#define RENDER_PDF_MAX_PAGES 500
+#define RENDER_PDF_MAX_FONTS 16
+
+typedef struct render_pdf render_pdf;
+
+enum { RENDER_ALIGN_LEFT, RENDER_ALIGN_CENTER, RENDER_ALIGN_RIGHT };
+
+typedef struct render_style {
+	const char *font;   /* alias given to render_pdf_font */
+	double size;        /* points */
+	vk_rgb colour;
+	int align;          /* RENDER_ALIGN_* (text: relative to x) */
+	double leading;     /* baseline to baseline; 0 = 1.25 x size */
+} render_style;
+
+typedef struct render_paint {
+	int fill, stroke;   /* which of the two to do */
+	vk_rgb fill_colour, stroke_colour;
+	double width;       /* stroke width, points */
+	double dash;        /* dash length, 0 = solid */
+	int hatch;          /* diagonal hatching inside the shape */
+	vk_rgb hatch_colour;
+} render_paint;
+
+/* One line of wrapped text: a slice of the caller's string. */
+typedef struct render_line {
+	const char *s;
+	size_t len;
+	double width;
+} render_line;
+
+/* font_dir: where render_pdf_font looks for font files. */
+render_pdf *render_pdf_new(const char *font_dir, vk_err *e);
+void render_pdf_free(render_pdf *d);
+
+/* Loads font_dir/file (a plain file name: no '/', no "..") as an embedded
+ * UTF-8 TrueType font and names it alias. Loading the same file under a
+ * second alias reuses it. */
+int render_pdf_font(render_pdf *d, const char *alias, const char *file,
+                    vk_err *e);
+int render_pdf_has_font(const render_pdf *d, const char *alias);
+
+/* Document information; date also becomes CreationDate and ModDate (UTC), so
+ * the same inputs give the same bytes. Strings may be NULL. */
+int render_pdf_info(render_pdf *d, const char *title, const char *author,
+                    const char *subject, const char *creator,
+                    const struct tm *date, vk_err *e);
+
+/* Adds an A4 portrait page and makes it current. */
+int render_pdf_page_new(render_pdf *d, vk_err *e);
+/* Makes page n (1-based) current again, e.g. to draw running footers
+ * once the page count is known. */
+int render_pdf_page_goto(render_pdf *d, int n, vk_err *e);
+int render_pdf_page_count(const render_pdf *d);
+int render_pdf_page_current(const render_pdf *d);
+double render_pdf_page_width(void);
+double render_pdf_page_height(void);
+
+/* Width of s in points; -1 with e filled on an unknown font or bad UTF-8. */
+int render_pdf_measure(render_pdf *d, const char *s, size_t len,
+                       const render_style *st, double *width, vk_err *e);
+/* One line at baseline y; x is the left edge, centre or right edge as the
+ * style's align says. */
+int render_pdf_text(render_pdf *d, double x, double y, const char *s,
+                    const render_style *st, vk_err *e);
+/* Breaks s into lines no wider than width: at spaces, at '\n' and, for a
+ * word longer than a line, between two characters. Leading spaces of a
+ * wrapped line are dropped. *lines is malloc'd (caller frees). */
+int render_pdf_wrap(render_pdf *d, const char *s, const render_style *st,
+                    double width, render_line **lines, size_t *nlines,
+                    vk_err *e);
+/* s, or when it is wider than width, its longest prefix that fits with an
+ * ellipsis after it; *out is malloc'd (caller frees). */
+int render_pdf_ellipsize(render_pdf *d, const char *s, size_t len,
+                         const render_style *st, double width, char **out,
+                         vk_err *e);
+/* Wrapped text in the box (x, y) top-left, w wide, at most h high (h <= 0:
+ * no limit). Lines that do not fit are left out and the last shown line
+ * ends in an ellipsis; *height gets the height used and *complete 0 when
+ * something was left out. */
+int render_pdf_textbox(render_pdf *d, double x, double y, double w, double h,
+                       const char *s, const render_style *st, double *height,
+                       int *complete, vk_err *e);
+
+int render_pdf_rect(render_pdf *d, double x, double y, double w, double h,
+                    const render_paint *p, vk_err *e);
+int render_pdf_line(render_pdf *d, double x1, double y1, double x2,
+                    double y2, const render_paint *p, vk_err *e);
+int render_pdf_circle(render_pdf *d, double x, double y, double r,
+                      const render_paint *p, vk_err *e);
+
+/* The drawing interface (vk_draw.h) on the current page. It stays valid
+ * until the document is freed and follows page changes. */
+void render_pdf_draw(render_pdf *d, vk_draw *out);
+/* Turns a failure recorded through the drawing interface into e. */
+int render_pdf_check(render_pdf *d, vk_err *e);
+
+/* Writes the whole document to fp. */
+int render_pdf_save(render_pdf *d, FILE *fp, vk_err *e);
+
+#endif

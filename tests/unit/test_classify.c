@@ -1,0 +1,66 @@
+/* The classification rules of DOMAIN.md §5 against hand-worked cases. */
+#include "../../pipeline/lib/vk_classify.h"
+#include "tap.h"
+
+int
+main(void)
+{
+	const vk_chg U = VK_CHG_UP, S = VK_CHG_STABLE, D = VK_CHG_DOWN;
+	/* rows: K up, stable, down; columns: O worse, stable, better */
+	const vk_class table[3][3] = {
+		{ VK_CLASS_VD, VK_CLASS_VK, VK_CLASS_VK },
+		{ VK_CLASS_OT, VK_CLASS_ST, VK_CLASS_VB },
+		{ VK_CLASS_OT, VK_CLASS_VB, VK_CLASS_VB },
+	};
+	const vk_chg ks[3] = { U, S, D }, os[3] = { D, S, U };
+	const double four[4] = { 1, 2, 3, 4 };
+	const double gaps[6] = { NAN, 1, 2, NAN, 3, 4 };
+	const double dO[4] = { -0.20, 0.20, 0.00, 0.02 };
+
+	/* thresholds are strict: exactly +1.0 pp is still stable */
+	CHECK(vk_change(1.5, 1.0) == U, "dK +1.5 pp is toename");
+	CHECK(vk_change(1.0, 1.0) == S, "dK +1.0 pp is stabiel (strict >)");
+	CHECK(vk_change(-1.0, 1.0) == S, "dK -1.0 pp is stabiel (strict <)");
+	CHECK(vk_change(-1.0001, 1.0) == D, "dK -1.0001 pp is afname");
+	CHECK(vk_change(NAN, 1.0) == VK_CHG_NA, "missing dK is NA");
+	CHECK(vk_change(0.3, NAN) == VK_CHG_NA, "missing tau is NA");
+
+	for (int k = 0; k < 3; k++)
+		for (int o = 0; o < 3; o++)
+			CHECK(vk_classify_signal(ks[k], os[o]) == table[k][o],
+			      "K %s, O %s -> %s", vk_change_k_word(ks[k]),
+			      vk_change_o_word(os[o]),
+			      vk_class_info_of(table[k][o])->code);
+	CHECK(vk_classify_signal(VK_CHG_NA, S) == VK_CLASS_NA,
+	      "missing K change is NA, never stable");
+	CHECK(vk_classify_signal(S, VK_CHG_NA) == VK_CLASS_NA,
+	      "missing O change is NA, never stable");
+
+	CHECK_NEAR(vk_stat_mean(four, 4), 2.5, 1e-12, "mean 1..4");
+	CHECK_NEAR(vk_stat_sd(four, 4), 1.2909944487358056, 1e-12,
+	           "sample sd 1..4 = sqrt(5/3)");
+	CHECK_NEAR(vk_stat_sd(gaps, 6), 1.2909944487358056, 1e-12,
+	           "sd skips missing values");
+	CHECK(vk_stat_count(gaps, 6) == 4, "count skips missing values");
+	CHECK(isnan(vk_stat_sd(four, 1)), "sd of one value is NA");
+	CHECK_NEAR(vk_stat_quantile(four, 4, 1.0 / 3.0), 2.0, 1e-12,
+	           "lower tercile of 1..4 (type 7)");
+	CHECK_NEAR(vk_stat_quantile(four, 4, 0.5), 2.5, 1e-12, "median 1..4");
+	CHECK_NEAR(vk_zscore(3, 2.5, 0.5), 1.0, 1e-12, "z-score");
+	CHECK(isnan(vk_zscore(3, 2.5, 0)), "z-score with sd 0 is NA");
+
+	/* tau for the mini fixture (tests/fixtures/mini), worked by hand:
+	 * dO = -0.20, 0.20, 0.00, 0.02; mean 0.005; squared deviations sum
+	 * 0.0803; sd = sqrt(0.0803 / 3) = 0.163605...; tau = 0.5 sd. */
+	CHECK_NEAR(vk_stat_sd(dO, 4), 0.16360521589, 1e-10, "sd of dO, mini");
+	CHECK(vk_change(-0.20, 0.5 * vk_stat_sd(dO, 4)) == D,
+	      "dO -0.20 beyond tau 0.0818 is verslechtering");
+	CHECK(vk_change(0.02, 0.5 * vk_stat_sd(dO, 4)) == S,
+	      "dO +0.02 within tau is stabiel");
+
+	CHECK(vk_class_from_code("VB") == VK_CLASS_VB, "code VB");
+	CHECK(vk_class_from_code("XX") == VK_NCLASS, "unknown code");
+	CHECK_STR(vk_class_info_of(VK_CLASS_VD)->color, "#D7301F",
+	          "VD colour from DOMAIN.md");
+	return TAP_DONE();
+}
