@@ -35,17 +35,22 @@ export SOURCE_DATE_EPOCH
 
 all: $(BINS) $(UNITS)
 
-$(B)/%.o: %.c $(wildcard pipeline/lib/*.h)
+$(B)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)
 
 $(B)/libvk.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-.SECONDEXPANSION:
-$(B)/vk-%: $$(patsubst %.c,$(B)/%.o,$$(wildcard pipeline/$$*/*.c)) $(B)/libvk.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+# One rule per tool: its folder's objects plus the shared library.
+define tool_rule
+$(B)/vk-$(1): $(patsubst %.c,$(B)/%.o,$(wildcard pipeline/$(1)/*.c)) $(B)/libvk.a
+	$$(CC) $$(LDFLAGS) -o $$@ $$^ $$(LDLIBS)
+endef
+$(foreach t,$(TOOLS),$(eval $(call tool_rule,$(t))))
 
 $(B)/tests/%: $(B)/tests/unit/%.o $(B)/libvk.a
 	@mkdir -p $(dir $@)

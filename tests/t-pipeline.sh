@@ -39,7 +39,7 @@ check "utrecht: the missing Leefbaarometer buurt is reported" \
 	grep -q 'source leefbaarometer.*1 of 111 buurten missing: BU03440952' \
 	"$VK_TMP/ut/index/report.txt"
 check "utrecht: the buurt without Leefbaarometer data is NA" \
-	grep -q '^BU03440952,.*,NA,O 2014 ontbreekt; O 2024 ontbreekt$' \
+	grep -q '^BU03440952,.*,minder dan 100 inwoners; K 2018 ontbreekt; K 2024 ontbreekt; O 2018 ontbreekt; O 2024 ontbreekt$' \
 	"$VK_TMP/ut/classify/buurten.csv"
 check "utrecht: inhabitants per class add up to the buurten total" \
 	awk -F, '$1=="absolute" && $2!="TOTAL" {s+=$5} $1=="absolute" && $2=="TOTAL" {t=$5}
@@ -61,7 +61,7 @@ must_fail "unknown key is refused with the keys allowed" \
 	'quickscan.yaml:[0-9]+:[0-9]+: unknown key "min_inhabitant" in classification; expected one of' run_index
 sed 's/^  name: Utrecht$/  name: Utrecht\n  name: Utreg/' $UT >"$cfg"
 must_fail "duplicate key is refused" \
-	'quickscan.yaml:10:3: duplicate key "name" \(first at line 9\)' run_index
+	'quickscan.yaml:9:3: duplicate key "name" \(first at line 8\)' run_index
 sed 's/file: kwb-2023-utrecht.csv/file: kwb-2022-utrecht.csv/' $UT >"$cfg"
 must_fail "missing data file named with the config line" \
 	'quickscan.yaml:[0-9]+:[0-9]+: source "kwb2023": cannot open .*kwb-2022-utrecht.csv' run_index

@@ -106,7 +106,17 @@ static int
 S_load(const vk_config *cfg, const vk_csv *t, S_buurt *b, vk_err *e)
 {
 	const vk_indicator *ik = &cfg->ind[VK_IND_K], *io = &cfg->ind[VK_IND_O];
+	double v;
 
+	/* Check the columns once, before any row: a table without rows must
+	 * fail on them too. */
+	if (vk_csv_nrows(t) == 0)
+		return vk_err_set(e, vk_csv_path(t), 2, 0,
+		                  "expected one row per buurt, found none");
+	for (int slot = 0; slot < VK_IND_COUNT; slot++)
+		for (int base = 0; base <= (cfg->ind[slot].base_year != 0); base++)
+			if (S_indicator(cfg, t, 0, slot, base, &v, e) != 0)
+				return -1;
 	for (size_t r = 0; r < vk_csv_nrows(t); r++) {
 		S_buurt *x = &b[r];
 

@@ -471,11 +471,11 @@ main(int argc, char **argv)
 		vk_csv_put(fp, t.names[r] != NULL ? t.names[r] : t.codes[r]);
 		fprintf(fp, ",%s", wijk);
 		for (size_t i = 0; i < ncols; i++) {
-			/* %.10g keeps every digit the sources publish */
+			/* %.15g keeps every digit the sources publish */
 			if (isnan(cols[i].val[r]))
 				snprintf(num, sizeof(num), "NA");
 			else
-				snprintf(num, sizeof(num), "%.10g", cols[i].val[r]);
+				snprintf(num, sizeof(num), "%.15g", cols[i].val[r]);
 			fprintf(fp, ",%s", num);
 		}
 		fputc('\n', fp);

@@ -46,6 +46,7 @@ typedef struct ing_data {
 	size_t nname, capname;
 	ing_geom *geom;
 	size_t ngeom, capgeom;
+	size_t nempty;       /* features without any polygon, left out */
 } ing_data;
 
 ing_data *ing_data_new(void);          /* NULL when out of memory */

@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cpl_error.h>
 #include <gdal.h>
@@ -178,11 +179,18 @@ S_feature(ing_data *d, size_t si, S_layer *l, OGRFeatureH f, vk_err *e)
 	S_feature_name(what, sizeof(what), l, f);
 	if (l->name_idx >= 0 && OGR_F_IsFieldSetAndNotNull(f, l->name_idx))
 		name = OGR_F_GetFieldAsString(f, l->name_idx);
-	type = g != NULL ? OGR_GT_Flatten(OGR_G_GetGeometryType(g)) : wkbNone;
+	/* No shape at all (TopoJSON quantisation collapses tiny areas): left
+	 * out like an area the file lacks, which vk-index reports. */
+	if (g == NULL || OGR_G_IsEmpty(g)) {
+		d->nempty++;
+		rc = 0;
+		goto done;
+	}
+	type = OGR_GT_Flatten(OGR_G_GetGeometryType(g));
 	if (type != wkbPolygon && type != wkbMultiPolygon) {
 		vk_err_set(e, l->src->path, 0, 0, "%s: expected a Polygon or "
 		           "MultiPolygon, found %s", what,
-		           g != NULL ? OGRGeometryTypeToName(type) : "no geometry");
+		           OGRGeometryTypeToName(type));
 		goto done;
 	}
 	rd = OGR_G_Clone(g);
@@ -201,7 +209,8 @@ S_feature(ing_data *d, size_t si, S_layer *l, OGRFeatureH f, vk_err *e)
 		goto done;
 	}
 	if (nv == 0) {
-		vk_err_set(e, l->src->path, 0, 0, "%s: empty geometry", what);
+		d->nempty++;
+		rc = 0;
 		goto done;
 	}
 	if ((l->vertices += nv) > ING_MAX_VERTICES) {
@@ -323,6 +332,27 @@ S_layer_of(const vk_config *cfg, const vk_source *src, GDALDatasetH ds,
 	return NULL;
 }
 
+/* GDAL knows TopoJSON only by a "type": "Topology" near the start of the
+ * file, and common tools write it last: for a .topojson name, name the
+ * driver when guessing failed. */
+static GDALDatasetH
+S_open(const char *path)
+{
+	const unsigned flags = GDAL_OF_VECTOR | GDAL_OF_READONLY;
+	GDALDatasetH ds = GDALOpenEx(path, flags, NULL, NULL, NULL);
+	size_t n = strlen(path);
+	char *forced;
+
+	if (ds != NULL || n < 9 || strcasecmp(path + n - 9, ".topojson") != 0)
+		return ds;
+	if ((forced = malloc(n + sizeof("TopoJSON:"))) == NULL)
+		return NULL;
+	snprintf(forced, n + sizeof("TopoJSON:"), "TopoJSON:%s", path);
+	ds = GDALOpenEx(forced, flags, NULL, NULL, NULL);
+	free(forced);
+	return ds;
+}
+
 int
 ing_ogr(ing_data *d, const vk_config *cfg, size_t si, vk_err *e)
 {
@@ -338,8 +368,7 @@ ing_ogr(ing_data *d, const vk_config *cfg, size_t si, vk_err *e)
 	CPLPushErrorHandler(CPLQuietErrorHandler);
 	CPLErrorReset();
 	GDALAllRegister();
-	ds = GDALOpenEx(src->path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL,
-	                NULL);
+	ds = S_open(src->path);
 	if (ds == NULL) {
 		vk_err_set(e, src->path, 0, 0, "cannot open as vector data: %s",
 		           CPLGetLastErrorType() != CE_None ? CPLGetLastErrorMsg() :

@@ -402,9 +402,11 @@ S_sources(S_ctx *c, vk_config *cfg, const vk_ynode *root)
 	return 0;
 }
 
+/* A component is an item of `components`, or the indicator mapping itself
+ * in the short form (shorthand = 1: its keys were checked by the caller). */
 static int
 S_component(S_ctx *c, vk_config *cfg, const vk_ynode *m, vk_component *comp,
-            const char *where)
+            const char *where, int shorthand)
 {
 	static const char *const keys[] = { "source", "column", "weight", NULL };
 	const vk_ynode *v;
@@ -416,7 +418,7 @@ S_component(S_ctx *c, vk_config *cfg, const vk_ynode *m, vk_component *comp,
 		              "%s, found %s", where, vk_ykind_name(m->kind));
 	comp->pos.line = m->line, comp->pos.col = m->col;
 	comp->weight = 1;
-	if (S_keys(c, m, where, keys) != 0 ||
+	if ((!shorthand && S_keys(c, m, where, keys) != 0) ||
 	    S_str(c, m, "source", 1, where, &id) != 0 ||
 	    S_str(c, m, "column", 1, where, &comp->column) != 0 ||
 	    S_num(c, m, "weight", 0, 1e6, &comp->weight) != 0) {
@@ -472,7 +474,7 @@ S_indicator(S_ctx *c, vk_config *cfg, int slot, const vk_ynode *m)
 		return vk_err_io(c->e, c->path, "out of memory");
 	for (size_t i = 0; i < ind->ncomp; i++)
 		if (S_component(c, cfg, comps != NULL ? comps->items[i] : m,
-		                &ind->comp[i], where) != 0)
+		                &ind->comp[i], where, comps == NULL) != 0)
 			return -1;
 	if (S_ind_change[slot] && ind->base_year == 0)
 		return S_fail(c, m, "%s needs \"base_year\": its change is "

@@ -7,8 +7,6 @@
 #include "vk_utf8.h"
 
 #define S_ELLIPSIS "\xE2\x80\xA6"   /* U+2026 */
-#define S_HATCH_SPACING 3.0
-#define S_HATCH_WIDTH 0.5
 
 /* libharu calls this on most failures. Jumping out of it would cross
  * lua_pcall frames, so it only records the error; the function that made the
@@ -644,8 +642,6 @@ render_pdf_textbox(render_pdf *d, double x, double y, double w, double h,
 	return rc;
 }
 
-/* Strokes diagonal lines over the box (x, y, w, h) under the current
- * clip: the hatching that marks "no data" (it survives greyscale). */
 static void
 S_hatch(render_pdf *d, double x, double y, double w, double h, vk_rgb c)
 {
@@ -653,15 +649,8 @@ S_hatch(render_pdf *d, double x, double y, double w, double h, vk_rgb c)
 
 	render_pdf_draw(d, &dr);
 	dr.ops->stroke_colour(dr.ctx, c);
-	dr.ops->line_width(dr.ctx, S_HATCH_WIDTH);
-	/* Lines x - y = const: start on a grid anchored at the page origin so
-	 * adjacent hatched shapes line up. */
-	for (double k = floor((x - y - h) / S_HATCH_SPACING) * S_HATCH_SPACING;
-	     k <= x + w - y; k += S_HATCH_SPACING) {
-		dr.ops->moveto(dr.ctx, k + y, y);
-		dr.ops->lineto(dr.ctx, k + y + h, y + h);
-	}
-	dr.ops->stroke(dr.ctx);
+	dr.ops->line_width(dr.ctx, VK_DRAW_HATCH_WIDTH);
+	vk_draw_hatch(&dr, x, y, w, h, VK_DRAW_HATCH_SPACING);
 }
 
 static void

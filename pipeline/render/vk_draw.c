@@ -1,5 +1,7 @@
 #include "vk_draw.h"
 
+#include <math.h>
+
 static int
 S_hex(char c)
 {
@@ -28,4 +30,19 @@ vk_draw_parse_rgb(const char *s, vk_rgb *out)
 	out->g = (v[2] * 16 + v[3]) / 255.0;
 	out->b = (v[4] * 16 + v[5]) / 255.0;
 	return 0;
+}
+
+void
+vk_draw_hatch(vk_draw *d, double x, double y, double w, double h,
+              double spacing)
+{
+	/* Lines x - y = k for k on the grid; k runs over the range the box
+	 * covers. */
+	double k0 = floor((x - (y + h)) / spacing) * spacing;
+
+	for (double k = k0; k <= x + w - y; k += spacing) {
+		d->ops->moveto(d->ctx, k + y, y);
+		d->ops->lineto(d->ctx, k + y + h, y + h);
+	}
+	d->ops->stroke(d->ctx);
 }

@@ -50,6 +50,16 @@ typedef struct vk_draw {
 	void *ctx;
 } vk_draw;
 
+/* Strokes diagonal lines (top-left to bottom-right) spaced `spacing` apart
+ * over the box x, y, w, h with the current stroke colour and width: the
+ * hatching that marks "no data" (unlike a colour, it survives greyscale
+ * printing). The lines lie on one page-wide grid, so hatched shapes next
+ * to each other line up. Call it under a clip. */
+#define VK_DRAW_HATCH_SPACING 3.0
+#define VK_DRAW_HATCH_WIDTH 0.4
+void vk_draw_hatch(vk_draw *d, double x, double y, double w, double h,
+                   double spacing);
+
 /* Parses "#RRGGBB" (also "#rrggbb"). Returns 0, or -1 when s is not one. */
 int vk_draw_parse_rgb(const char *s, vk_rgb *out);
 
