@@ -2,8 +2,8 @@
 # missing Debian packages first), `make test` runs every test.
 
 CLIENT   ?= utrecht
-DATA     := data/$(CLIENT)
-OUT      := out/$(CLIENT)
+DATA     ?= data/$(CLIENT)
+OUT      ?= out/$(CLIENT)
 CONFIG   := $(DATA)/quickscan.yaml
 TEMPLATE ?= templates/quickscan
 

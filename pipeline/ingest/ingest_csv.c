@@ -135,11 +135,12 @@ static int
 S_unseen(const vk_csv *t, const vk_config *cfg, const S_ref *r,
          size_t vcol, vk_err *e)
 {
-	const char *has[8];
+	const char *has[9];
 	char asker[600], list[400] = "";
 	size_t nhas = 0, n = 0;
 
-	for (size_t row = 0; row < vk_csv_nrows(t) && nhas < 8; row++) {
+	/* Up to 8 names to show, and a 9th to know whether to say "...". */
+	for (size_t row = 0; row < vk_csv_nrows(t) && nhas < 9; row++) {
 		const char *v = vk_csv_get(t, row, vcol);
 		size_t k;
 
@@ -148,14 +149,14 @@ S_unseen(const vk_csv *t, const vk_config *cfg, const S_ref *r,
 		if (k == nhas)
 			has[nhas++] = v;
 	}
-	for (size_t k = 0; k < nhas && n < sizeof(list); k++)
+	for (size_t k = 0; k < nhas && k < 8 && n < sizeof(list); k++)
 		n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%s",
 		                      k > 0 ? ", " : "", has[k]);
 	S_asker(asker, sizeof(asker), cfg, r->pos);
 	return vk_err_set(e, vk_csv_path(t), 0, 0, "no row has \"%s\" in column "
 	                  "\"%s\" %s; it has: %s%s", r->name,
 	                  vk_csv_header(t, vcol), asker, list,
-	                  nhas == 8 ? ", ..." : "");
+	                  nhas > 8 ? ", ..." : "");
 }
 
 /* One data row: its code, year and name, then the values asked for. */

@@ -191,7 +191,8 @@ ing_data_finish(ing_data *d, const vk_config *cfg, vk_err *e)
 {
 	size_t out = 0;
 
-	qsort(d->val, d->nval, sizeof(*d->val), S_cmp_value);
+	if (d->nval > 1)
+		qsort(d->val, d->nval, sizeof(*d->val), S_cmp_value);
 	for (size_t i = 1; i < d->nval; i++) {
 		const ing_value *a = &d->val[i - 1], *b = &d->val[i];
 
@@ -202,7 +203,8 @@ ing_data_finish(ing_data *d, const vk_config *cfg, vk_err *e)
 			                  "year %d (also on line %ld)", b->code,
 			                  b->var, b->year, a->line);
 	}
-	qsort(d->name, d->nname, sizeof(*d->name), S_cmp_name);
+	if (d->nname > 1)
+		qsort(d->name, d->nname, sizeof(*d->name), S_cmp_name);
 	for (size_t i = 0; i < d->nname; i++) {
 		ing_name *n = &d->name[i];
 
@@ -214,7 +216,8 @@ ing_data_finish(ing_data *d, const vk_config *cfg, vk_err *e)
 		d->name[out++] = *n;
 	}
 	d->nname = out;
-	qsort(d->geom, d->ngeom, sizeof(*d->geom), S_cmp_geom);
+	if (d->ngeom > 1)
+		qsort(d->geom, d->ngeom, sizeof(*d->geom), S_cmp_geom);
 	return S_merge_geoms(d, e);
 }
 

@@ -238,10 +238,12 @@ S_field(const S_layer *l, OGRLayerH lyr, const char *name, vk_err *e)
 
 	if (idx >= 0)
 		return idx;
-	for (int i = 0; i < n && len < sizeof(list); i++)
+	for (int i = 0; i < n && len < sizeof(list); i++) {
+		OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, i);
+
 		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
-		                        i > 0 ? ", " : "",
-		                        OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, i)));
+		                        i > 0 ? ", " : "", OGR_Fld_GetNameRef(fd));
+	}
 	vk_err_set(e, l->src->path, 0, 0, "no field \"%s\" in layer \"%s\" "
 	           "(%s:%ld:%ld asks for it); the layer has: %s", name,
 	           OGR_L_GetName(lyr), l->cfg->path, l->src->pos.line,

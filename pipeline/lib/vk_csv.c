@@ -166,11 +166,12 @@ S_row(int c, void *data)
 }
 
 /* Counts ',' and ';' outside quotes on the header line; the more frequent
- * one is the delimiter. A header with neither is a one-column file. */
+ * one is the delimiter. A header with neither is a one-column file, unless
+ * it has tabs: then it is a tab-separated export, which we do not read. */
 static int
 S_detect(const char *s, size_t n, const char *path, char *delim, vk_err *e)
 {
-	size_t comma = 0, semi = 0;
+	size_t comma = 0, semi = 0, tab = 0;
 	int quoted = 0;
 
 	for (size_t i = 0; i < n && (quoted || s[i] != '\n'); i++) {
@@ -180,7 +181,12 @@ S_detect(const char *s, size_t n, const char *path, char *delim, vk_err *e)
 			comma++;
 		else if (!quoted && s[i] == ';')
 			semi++;
+		else if (!quoted && s[i] == '\t')
+			tab++;
 	}
+	if (comma == 0 && semi == 0 && tab > 0)
+		return vk_err_set(e, path, 1, 0, "the header is separated by tabs; "
+		                  "expected ',' or ';' (save the file as CSV)");
 	if (comma == semi && comma != 0)
 		return vk_err_set(e, path, 1, 0,
 		                  "cannot tell the delimiter: the header has %zu "
@@ -325,18 +331,22 @@ vk_csv_read(const char *path, const vk_csv_opts *opts, vk_err *e)
 		t->rawlen -= 3;
 		memmove(t->raw, t->raw + 3, t->rawlen + 1);
 	}
-	bad = vk_utf8_check(t->raw, t->rawlen);
-	if (bad == (size_t)-1) {
-		const char *nul = memchr(t->raw, '\0', t->rawlen);
-
-		bad = nul != NULL ? (size_t)(nul - t->raw) : bad;
-	}
-	if (bad != (size_t)-1) {
+	if ((bad = vk_utf8_check(t->raw, t->rawlen)) != (size_t)-1) {
 		long line, col;
 
 		S_where(t->raw, bad, &line, &col);
 		vk_err_set(e, path, line, col, "invalid UTF-8 (byte 0x%02X); save "
 		           "the file as UTF-8", (unsigned char)t->raw[bad]);
+		goto fail;
+	}
+	/* Fields are NUL-terminated: a NUL would cut one short unnoticed. */
+	if (memchr(t->raw, '\0', t->rawlen) != NULL) {
+		long line, col;
+
+		bad = (size_t)((char *)memchr(t->raw, '\0', t->rawlen) - t->raw);
+		S_where(t->raw, bad, &line, &col);
+		vk_err_set(e, path, line, col, "NUL byte in the text (is this a "
+		           "CSV file?)");
 		goto fail;
 	}
 	t->delim = o->delim;

@@ -1,0 +1,928 @@
+/* The page API as the template sees it: Lua bindings over render_pdf,
+ * render_table and render_map. Every binding checks its arguments first
+ * (luaL_check*, unknown keys in option tables are errors), so a wrong call
+ * names the template's file and line; C-side failures come back as vk_err
+ * and are raised the same way. Temporary arrays live in Lua userdata, so a
+ * Lua error can never leak them. */
+#include "render_lua_priv.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+
+#include "render_map.h"
+#include "render_table.h"
+#include "vk_num.h"
+#include "vk_utf8.h"
+
+#define S_PDF(L) (RENDER_LUA_CTX(L)->in->pdf)
+
+/* Valid UTF-8 without NUL bytes: what libharu may see. */
+static int
+S_utf8_ok(const char *s, size_t n)
+{
+	return vk_utf8_check(s, n) == (size_t)-1 && strlen(s) == n;
+}
+
+/* ---- argument helpers ---- */
+
+static double
+S_num(lua_State *L, int arg)
+{
+	double v = luaL_checknumber(L, arg);
+
+	if (!isfinite(v))
+		luaL_argerror(L, arg, "number is not finite");
+	return v;
+}
+
+/* Raises an error for the first key of the table at idx not in allowed. */
+static void
+S_keys(lua_State *L, int idx, const char *const *allowed, const char *what)
+{
+	idx = lua_absindex(L, idx);
+	lua_pushnil(L);
+	while (lua_next(L, idx) != 0) {
+		int ok = 0;
+
+		lua_pop(L, 1);
+		if (lua_type(L, -1) == LUA_TSTRING)
+			for (size_t i = 0; allowed[i] != NULL && !ok; i++)
+				ok = strcmp(lua_tostring(L, -1), allowed[i]) == 0;
+		if (!ok) {
+			if (lua_type(L, -1) == LUA_TSTRING)
+				luaL_error(L, "%s: unknown key '%s'", what,
+				           lua_tostring(L, -1));
+			luaL_error(L, "%s: unexpected %s key", what,
+			           luaL_typename(L, -1));
+		}
+	}
+}
+
+/* Pushes field key of the table at idx; returns its type. */
+static int
+S_field(lua_State *L, int idx, const char *key)
+{
+	return lua_getfield(L, idx, key);
+}
+
+static double
+S_fnum(lua_State *L, int idx, const char *key, const char *what, int need,
+       double def)
+{
+	double v;
+
+	if (S_field(L, idx, key) == LUA_TNIL) {
+		lua_pop(L, 1);
+		if (need)
+			luaL_error(L, "%s: '%s' is required", what, key);
+		return def;
+	}
+	if (!lua_isnumber(L, -1))
+		luaL_error(L, "%s: '%s' must be a number, not %s", what, key,
+		           luaL_typename(L, -1));
+	v = lua_tonumber(L, -1);
+	lua_pop(L, 1);
+	if (!isfinite(v))
+		luaL_error(L, "%s: '%s' is not finite", what, key);
+	return v;
+}
+
+/* A string field, valid UTF-8, or def when absent. The string stays
+ * referenced by the table at idx. */
+static const char *
+S_fstr(lua_State *L, int idx, const char *key, const char *what,
+       const char *def)
+{
+	const char *s;
+
+	if (S_field(L, idx, key) == LUA_TNIL) {
+		lua_pop(L, 1);
+		return def;
+	}
+	if (lua_type(L, -1) != LUA_TSTRING)
+		luaL_error(L, "%s: '%s' must be a string, not %s", what, key,
+		           luaL_typename(L, -1));
+	s = lua_tostring(L, -1);
+	if (!S_utf8_ok(s, lua_rawlen(L, -1)))
+		luaL_error(L, "%s: '%s' is not valid UTF-8", what, key);
+	lua_pop(L, 1);
+	return s;
+}
+
+static int
+S_fbool(lua_State *L, int idx, const char *key)
+{
+	int v;
+
+	S_field(L, idx, key);
+	v = lua_toboolean(L, -1);
+	lua_pop(L, 1);
+	return v;
+}
+
+static vk_rgb
+S_parse_colour(lua_State *L, const char *s, const char *what,
+               const char *key)
+{
+	vk_rgb c;
+
+	if (vk_draw_parse_rgb(s, &c) < 0)
+		luaL_error(L, "%s: bad colour '%s' for '%s' (expected \"#RRGGBB\")",
+		           what, s, key);
+	return c;
+}
+
+/* A colour field; returns 0 when absent. */
+static int
+S_fcolour(lua_State *L, int idx, const char *key, const char *what,
+          vk_rgb *out)
+{
+	const char *s = S_fstr(L, idx, key, what, NULL);
+
+	if (s == NULL)
+		return 0;
+	*out = S_parse_colour(L, s, what, key);
+	return 1;
+}
+
+static int
+S_align(lua_State *L, const char *s, const char *what)
+{
+	if (strcmp(s, "left") == 0)
+		return RENDER_ALIGN_LEFT;
+	if (strcmp(s, "center") == 0 || strcmp(s, "centre") == 0)
+		return RENDER_ALIGN_CENTER;
+	if (strcmp(s, "right") == 0)
+		return RENDER_ALIGN_RIGHT;
+	return luaL_error(L, "%s: align must be \"left\", \"center\" or "
+	                  "\"right\", not '%s'", what, s);
+}
+
+static void
+S_style_default(render_style *st)
+{
+	st->font = "regular";
+	st->size = 10;
+	st->colour = (vk_rgb){ 0, 0, 0 };
+	st->align = RENDER_ALIGN_LEFT;
+	st->leading = 0;
+}
+
+/* A style table {font, size, color, align, leading}; nil = the default
+ * (regular 10 pt black, left). */
+static void
+S_style(lua_State *L, int arg, render_style *st)
+{
+	static const char *const keys[] = { "font", "size", "color", "align",
+	                                    "leading", NULL };
+	const char *what = "style";
+
+	S_style_default(st);
+	if (lua_isnoneornil(L, arg))
+		return;
+	luaL_checktype(L, arg, LUA_TTABLE);
+	arg = lua_absindex(L, arg);
+	S_keys(L, arg, keys, what);
+	st->font = S_fstr(L, arg, "font", what, "regular");
+	st->size = S_fnum(L, arg, "size", what, 0, 10);
+	S_fcolour(L, arg, "color", what, &st->colour);
+	st->align = S_align(L, S_fstr(L, arg, "align", what, "left"), what);
+	st->leading = S_fnum(L, arg, "leading", what, 0, 0);
+	if (!(st->size > 0 && st->size <= 500))
+		luaL_error(L, "style: size %f out of range (0, 500]", st->size);
+	if (st->leading < 0 || st->leading > 1000)
+		luaL_error(L, "style: leading %f out of range", st->leading);
+}
+
+/* A paint table {fill, stroke, width, dash, hatch}; at least one of fill,
+ * stroke and hatch. */
+static void
+S_paint(lua_State *L, int arg, render_paint *p)
+{
+	static const char *const keys[] = { "fill", "stroke", "width", "dash",
+	                                    "hatch", NULL };
+	const char *what = "paint";
+
+	memset(p, 0, sizeof(*p));
+	luaL_checktype(L, arg, LUA_TTABLE);
+	arg = lua_absindex(L, arg);
+	S_keys(L, arg, keys, what);
+	p->fill = S_fcolour(L, arg, "fill", what, &p->fill_colour);
+	p->stroke = S_fcolour(L, arg, "stroke", what, &p->stroke_colour);
+	p->hatch = S_fcolour(L, arg, "hatch", what, &p->hatch_colour);
+	p->width = S_fnum(L, arg, "width", what, 0, 0.5);
+	p->dash = S_fnum(L, arg, "dash", what, 0, 0);
+	if (!p->fill && !p->stroke && !p->hatch)
+		luaL_error(L, "paint: give fill, stroke or hatch");
+	if (p->width < 0 || p->width > 100 || p->dash < 0 || p->dash > 1000)
+		luaL_error(L, "paint: width or dash out of range");
+}
+
+static void
+S_check(lua_State *L, const char *fn, int rc, const vk_err *e)
+{
+	if (rc < 0)
+		render_lua_raise(L, fn, e);
+}
+
+/* ---- pages ---- */
+
+static int
+S_page_new(lua_State *L)
+{
+	vk_err e;
+
+	S_check(L, "page_new", render_pdf_page_new(S_PDF(L), &e), &e);
+	lua_pushinteger(L, render_pdf_page_count(S_PDF(L)));
+	return 1;
+}
+
+static int
+S_page_goto(lua_State *L)
+{
+	lua_Integer n = luaL_checkinteger(L, 1);
+	vk_err e;
+
+	if (n < 1 || n > RENDER_PDF_MAX_PAGES)
+		return luaL_argerror(L, 1, "no such page");
+	S_check(L, "page_goto", render_pdf_page_goto(S_PDF(L), (int)n, &e),
+	        &e);
+	return 0;
+}
+
+static int
+S_page_count(lua_State *L)
+{
+	lua_pushinteger(L, render_pdf_page_count(S_PDF(L)));
+	return 1;
+}
+
+static int
+S_page_number(lua_State *L)
+{
+	lua_pushinteger(L, render_pdf_page_current(S_PDF(L)));
+	return 1;
+}
+
+static int
+S_page_size(lua_State *L)
+{
+	lua_pushnumber(L, render_pdf_page_width());
+	lua_pushnumber(L, render_pdf_page_height());
+	return 2;
+}
+
+/* fonts{ regular = "LiberationSans-Regular.ttf", bold = "..." } */
+static int
+S_fonts(lua_State *L)
+{
+	size_t n = 0;
+	vk_err e;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	lua_settop(L, 1);
+	/* Sorted aliases: Lua's table order changes from run to run, the
+	 * PDF's object order must not. */
+	lua_newtable(L);
+	lua_pushnil(L);
+	while (lua_next(L, 1) != 0) {
+		if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING)
+			return luaL_error(L, "fonts: expected alias = \"file.ttf\" "
+			                  "pairs");
+		lua_pop(L, 1);
+		lua_pushvalue(L, -1);
+		lua_rawseti(L, 2, (lua_Integer)++n);
+	}
+	for (size_t i = 1; i < n; i++) {
+		for (size_t j = i + 1; j <= n; j++) {
+			lua_rawgeti(L, 2, (lua_Integer)i);
+			lua_rawgeti(L, 2, (lua_Integer)j);
+			if (strcmp(lua_tostring(L, -1), lua_tostring(L, -2)) < 0) {
+				lua_rawseti(L, 2, (lua_Integer)i);
+				lua_rawseti(L, 2, (lua_Integer)j);
+			} else {
+				lua_pop(L, 2);
+			}
+		}
+	}
+	for (size_t i = 1; i <= n; i++) {
+		const char *alias, *file;
+
+		lua_rawgeti(L, 2, (lua_Integer)i);
+		alias = lua_tostring(L, -1);
+		lua_getfield(L, 1, alias);
+		file = lua_tostring(L, -1);
+		if (!S_utf8_ok(file, strlen(file)))
+			return luaL_error(L, "fonts: file name is not valid UTF-8");
+		S_check(L, "fonts", render_pdf_font(S_PDF(L), alias, file, &e),
+		        &e);
+		lua_pop(L, 2);
+	}
+	return 0;
+}
+
+/* ---- text ---- */
+
+static int
+S_text(lua_State *L)
+{
+	double x = S_num(L, 1), y = S_num(L, 2), w;
+	const char *s = render_lua_checkutf8(L, 3, NULL);
+	render_style st;
+	vk_err e;
+
+	S_style(L, 4, &st);
+	S_check(L, "text", render_pdf_text(S_PDF(L), x, y, s, &st, &e), &e);
+	S_check(L, "text", render_pdf_measure(S_PDF(L), s, strlen(s), &st, &w,
+	                                      &e), &e);
+	lua_pushnumber(L, w);
+	return 1;
+}
+
+static int
+S_measure(lua_State *L)
+{
+	size_t len;
+	const char *s = render_lua_checkutf8(L, 1, &len);
+	render_style st;
+	double w;
+	vk_err e;
+
+	S_style(L, 2, &st);
+	S_check(L, "measure", render_pdf_measure(S_PDF(L), s, len, &st, &w, &e),
+	        &e);
+	lua_pushnumber(L, w);
+	return 1;
+}
+
+static int
+S_textbox(lua_State *L)
+{
+	double x = S_num(L, 1), y = S_num(L, 2), w = S_num(L, 3);
+	double h = lua_isnoneornil(L, 4) ? 0 : S_num(L, 4), used;
+	const char *s = render_lua_checkutf8(L, 5, NULL);
+	render_style st;
+	int complete;
+	vk_err e;
+
+	S_style(L, 6, &st);
+	if (!(w > 0))
+		return luaL_argerror(L, 3, "width must be positive");
+	S_check(L, "textbox", render_pdf_textbox(S_PDF(L), x, y, w, h, s, &st,
+	                                         &used, &complete, &e), &e);
+	lua_pushnumber(L, used);
+	lua_pushboolean(L, complete);
+	return 2;
+}
+
+/* wrap(s, style, width) -> list of lines, to lay out before drawing. */
+static int
+S_wrap(lua_State *L)
+{
+	const char *s = render_lua_checkutf8(L, 1, NULL);
+	double w = S_num(L, 3);
+	render_line *lines;
+	render_style st;
+	size_t n;
+	vk_err e;
+	int rc;
+
+	S_style(L, 2, &st);
+	if (!(w > 0))
+		return luaL_argerror(L, 3, "width must be positive");
+	rc = render_pdf_wrap(S_PDF(L), s, &st, w, &lines, &n, &e);
+	S_check(L, "wrap", rc, &e);
+	/* Copy the slices to the stack-owned table before anything can
+	 * raise, then free. */
+	lua_createtable(L, n > INT_MAX ? 0 : (int)n, 0);
+	for (size_t i = 0; i < n; i++) {
+		lua_pushlstring(L, lines[i].s, lines[i].len);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	free(lines);
+	return 1;
+}
+
+/* ---- shapes ---- */
+
+static int
+S_rect(lua_State *L)
+{
+	double x = S_num(L, 1), y = S_num(L, 2), w = S_num(L, 3), h = S_num(L, 4);
+	render_paint p;
+	vk_err e;
+
+	S_paint(L, 5, &p);
+	S_check(L, "rect", render_pdf_rect(S_PDF(L), x, y, w, h, &p, &e), &e);
+	return 0;
+}
+
+static int
+S_line(lua_State *L)
+{
+	double x1 = S_num(L, 1), y1 = S_num(L, 2), x2 = S_num(L, 3);
+	double y2 = S_num(L, 4);
+	render_paint p;
+	vk_err e;
+
+	S_paint(L, 5, &p);
+	if (!p.stroke)
+		return luaL_argerror(L, 5, "a line needs a stroke colour");
+	S_check(L, "line", render_pdf_line(S_PDF(L), x1, y1, x2, y2, &p, &e),
+	        &e);
+	return 0;
+}
+
+static int
+S_circle(lua_State *L)
+{
+	double x = S_num(L, 1), y = S_num(L, 2), r = S_num(L, 3);
+	render_paint p;
+	vk_err e;
+
+	S_paint(L, 4, &p);
+	S_check(L, "circle", render_pdf_circle(S_PDF(L), x, y, r, &p, &e), &e);
+	return 0;
+}
+
+/* ---- table ---- */
+
+static void
+S_column(lua_State *L, int idx, size_t i, render_table_col *c)
+{
+	static const char *const keys[] = { "title", "width", "align", "wrap",
+	                                    NULL };
+	const char *what = "table column";
+
+	if (lua_type(L, idx) != LUA_TTABLE)
+		luaL_error(L, "table: column %d must be a table", (int)i);
+	S_keys(L, idx, keys, what);
+	c->title = S_fstr(L, idx, "title", what, "");
+	c->width = S_fnum(L, idx, "width", what, 0, 0);
+	c->align = S_align(L, S_fstr(L, idx, "align", what, "left"), what);
+	c->wrap = S_fbool(L, idx, "wrap");
+	if (c->width < 0)
+		luaL_error(L, "table: column %d has a negative width", (int)i);
+}
+
+static int
+S_table(lua_State *L)
+{
+	static const char *const keys[] = { "x", "y", "w", "columns", "rows",
+	                                    "style", "header_style", "zebra",
+	                                    "rule", "header_fill", "pad",
+	                                    "max_lines", NULL };
+	const char *what = "table";
+	render_table_opts o;
+	render_table_col *cols;
+	const char **cells;
+	unsigned char *bold;
+	double bottom;
+	size_t ncols, nrows;
+	vk_err e;
+
+	memset(&o, 0, sizeof(o));
+	luaL_checktype(L, 1, LUA_TTABLE);
+	S_keys(L, 1, keys, what);
+	o.x = S_fnum(L, 1, "x", what, 1, 0);
+	o.y = S_fnum(L, 1, "y", what, 1, 0);
+	o.w = S_fnum(L, 1, "w", what, 1, 0);
+	o.pad = S_fnum(L, 1, "pad", what, 0, 3);
+	o.max_lines = (int)S_fnum(L, 1, "max_lines", what, 0, 2);
+	if (!(o.w > 0) || o.pad < 0 || o.pad > 50 || o.max_lines < 1 ||
+	    o.max_lines > 20)
+		return luaL_error(L, "table: w, pad or max_lines out of range");
+	lua_getfield(L, 1, "style");
+	S_style(L, -1, &o.body);
+	lua_getfield(L, 1, "header_style");
+	if (lua_isnil(L, -1)) {
+		o.head = o.body;
+		o.head.font = "bold";
+	} else {
+		S_style(L, -1, &o.head);
+	}
+	lua_pop(L, 2);
+	o.zebra = S_fcolour(L, 1, "zebra", what, &o.zebra_colour);
+	o.rule_colour = (vk_rgb){ 0.5, 0.5, 0.5 };
+	S_fcolour(L, 1, "rule", what, &o.rule_colour);
+	o.head_filled = S_fcolour(L, 1, "header_fill", what, &o.head_fill);
+
+	if (lua_getfield(L, 1, "columns") != LUA_TTABLE)
+		return luaL_error(L, "table: 'columns' must be a list");
+	ncols = lua_rawlen(L, -1);
+	if (ncols == 0 || ncols > 64)
+		return luaL_error(L, "table: between 1 and 64 columns");
+	cols = lua_newuserdatauv(L, ncols * sizeof(*cols), 0);
+	for (size_t i = 0; i < ncols; i++) {
+		lua_rawgeti(L, -2, (lua_Integer)i + 1);
+		S_column(L, lua_gettop(L), i + 1, &cols[i]);
+		lua_pop(L, 1);
+	}
+	if (lua_getfield(L, 1, "rows") != LUA_TTABLE)
+		return luaL_error(L, "table: 'rows' must be a list");
+	nrows = lua_rawlen(L, -1);
+	if (nrows > 10000)
+		return luaL_error(L, "table: more than 10000 rows");
+	cells = lua_newuserdatauv(L, (nrows * ncols + 1) * sizeof(*cells), 0);
+	bold = lua_newuserdatauv(L, nrows + 1, 0);
+	for (size_t r = 0; r < nrows; r++) {
+		int row;
+
+		lua_rawgeti(L, -3, (lua_Integer)r + 1);
+		row = lua_gettop(L);
+		if (lua_type(L, row) != LUA_TTABLE)
+			return luaL_error(L, "table: row %d must be a list",
+			                  (int)r + 1);
+		if (lua_rawlen(L, row) > ncols)
+			return luaL_error(L, "table: row %d has %d cells for %d "
+			                  "columns", (int)r + 1,
+			                  (int)lua_rawlen(L, row), (int)ncols);
+		bold[r] = (unsigned char)S_fbool(L, row, "bold");
+		for (size_t c = 0; c < ncols; c++) {
+			int t = lua_rawgeti(L, row, (lua_Integer)c + 1);
+			const char *s = NULL;
+
+			if (t == LUA_TSTRING) {
+				s = lua_tostring(L, -1);
+				if (!S_utf8_ok(s, lua_rawlen(L, -1)))
+					return luaL_error(L, "table: row %d, column "
+					                  "%d is not valid UTF-8",
+					                  (int)r + 1, (int)c + 1);
+			} else if (t != LUA_TNIL) {
+				return luaL_error(L, "table: row %d, column %d is "
+				                  "a %s (format numbers with fmt())",
+				                  (int)r + 1, (int)c + 1,
+				                  lua_typename(L, t));
+			}
+			/* The string stays referenced by the row table. */
+			cells[r * ncols + c] = s;
+			lua_pop(L, 1);
+		}
+		lua_pop(L, 1);
+	}
+	o.cols = cols;
+	o.ncols = ncols;
+	o.cells = cells;
+	o.bold = bold;
+	o.nrows = nrows;
+	S_check(L, "table", render_table(S_PDF(L), &o, &bottom, &e), &e);
+	lua_pushnumber(L, bottom);
+	return 1;
+}
+
+/* ---- numbers ---- */
+
+/* fmt(v [, decimals [, signed]]): Dutch number text ("1.234,5", "n.b." for
+ * nil); signed puts "+" before positive values. */
+static int
+S_fmt(lua_State *L)
+{
+	lua_Integer dec = luaL_optinteger(L, 2, 0);
+	int sign = lua_toboolean(L, 3);
+	char buf[64];
+	double v;
+
+	if (dec < 0 || dec > 10)
+		return luaL_argerror(L, 2, "decimals must be 0..10");
+	if (lua_isnoneornil(L, 1)) {
+		v = NAN;
+	} else {
+		v = luaL_checknumber(L, 1);
+	}
+	vk_num_nl(buf + 1, sizeof(buf) - 1, v, (int)dec);
+	/* A value that rounds to zero gets no sign. */
+	if (sign && isfinite(v) && v > 0 && strspn(buf + 1, "0,.") !=
+	    strlen(buf + 1)) {
+		buf[0] = '+';
+		lua_pushstring(L, buf);
+	} else {
+		lua_pushstring(L, buf + 1);
+	}
+	return 1;
+}
+
+/* ---- maps ---- */
+
+/* The wijk code a buurt belongs to: the wijk column, else from its code
+ * (BUggggwwbb -> WKggggww). */
+static const char *
+S_wijk_of(const render_data *d, const char *code, char *buf, size_t n)
+{
+	size_t row;
+
+	if (vk_strmap_get(d->buurt_row, code, &row))
+		return vk_csv_get(d->buurten, row, d->col_wijk);
+	if (strlen(code) == 10 && strncmp(code, "BU", 2) == 0) {
+		snprintf(buf, n, "WK%.6s", code + 2);
+		return buf;
+	}
+	return "";
+}
+
+static int
+S_map(lua_State *L)
+{
+	static const char *const keys[] = {
+		"x", "y", "w", "h", "focus", "fill", "labels", "margin",
+		"label_font", "label_size", "label_min", "label_color", "halo",
+		"avoid", "context", "edge", "edge_width", "wijk_edge",
+		"wijk_width", "hatch", NULL
+	};
+	const char *what = "map";
+	render_lua *ctx = RENDER_LUA_CTX(L);
+	const render_data *d = ctx->in->data;
+	render_map_opts o;
+	render_map_area *areas;
+	render_map_edge *edges;
+	render_map_result res;
+	char (*labels)[16];
+	unsigned char *omitted;
+	double *avoid = NULL;
+	const char *focus, *fill, *labelmode;
+	vk_rgb context = { 0.95, 0.95, 0.95 }, wijk_edge = { 0.2, 0.2, 0.2 };
+	vk_rgb other_edge = { 0.6, 0.6, 0.6 };
+	double wijk_width;
+	size_t n = d->nbshapes, nw = d->nwshapes, nfocus = 0, ne = 0, k;
+	int fill_table = 0, rel = 0, rc;
+	vk_draw dr;
+	vk_err e;
+
+	memset(&o, 0, sizeof(o));
+	luaL_checktype(L, 1, LUA_TTABLE);
+	S_keys(L, 1, keys, what);
+	o.box[0] = S_fnum(L, 1, "x", what, 1, 0);
+	o.box[1] = S_fnum(L, 1, "y", what, 1, 0);
+	o.box[2] = S_fnum(L, 1, "w", what, 1, 0);
+	o.box[3] = S_fnum(L, 1, "h", what, 1, 0);
+	if (!(o.box[2] > 0 && o.box[3] > 0) || fabs(o.box[0]) > 10000 ||
+	    fabs(o.box[1]) > 10000 || o.box[2] > 10000 || o.box[3] > 10000)
+		return luaL_error(L, "map: the box must have a positive size on "
+		                  "the page");
+	focus = S_fstr(L, 1, "focus", what, NULL);
+	o.margin = S_fnum(L, 1, "margin", what, 0, focus ? 0.08 : 0.02);
+	if (o.margin < 0 || o.margin > 2)
+		return luaL_error(L, "map: margin out of range [0, 2]");
+	labelmode = S_fstr(L, 1, "labels", what, "number");
+	if (strcmp(labelmode, "number") != 0 && strcmp(labelmode, "none") != 0)
+		return luaL_error(L, "map: labels must be \"number\" or "
+		                  "\"none\"");
+	o.label_font = S_fstr(L, 1, "label_font", what, "regular");
+	o.label_size = S_fnum(L, 1, "label_size", what, 0, 7);
+	o.label_min = S_fnum(L, 1, "label_min", what, 0, 4.5);
+	if (!(o.label_min > 0 && o.label_size >= o.label_min &&
+	      o.label_size <= 72))
+		return luaL_error(L, "map: need 0 < label_min <= label_size <= 72");
+	o.label_colour = (vk_rgb){ 0, 0, 0 };
+	S_fcolour(L, 1, "label_color", what, &o.label_colour);
+	o.halo_colour = (vk_rgb){ 1, 1, 1 };
+	S_fcolour(L, 1, "halo", what, &o.halo_colour);
+	S_fcolour(L, 1, "context", what, &context);
+	o.edge_colour = (vk_rgb){ 1, 1, 1 };
+	S_fcolour(L, 1, "edge", what, &o.edge_colour);
+	o.edge_width = S_fnum(L, 1, "edge_width", what, 0, 0.4);
+	S_fcolour(L, 1, "wijk_edge", what, &wijk_edge);
+	wijk_width = S_fnum(L, 1, "wijk_width", what, 0, 1.2);
+	o.hatch_colour = (vk_rgb){ 0.45, 0.45, 0.45 };
+	S_fcolour(L, 1, "hatch", what, &o.hatch_colour);
+	if (o.edge_width < 0 || o.edge_width > 20 || wijk_width < 0 ||
+	    wijk_width > 20)
+		return luaL_error(L, "map: line widths out of range [0, 20]");
+	if (!render_pdf_has_font(ctx->in->pdf, o.label_font))
+		return luaL_error(L, "map: unknown font '%s'", o.label_font);
+
+	/* fill: "class", "class_rel" or a table code -> "#RRGGBB". */
+	if (S_field(L, 1, "fill") == LUA_TTABLE) {
+		fill_table = lua_gettop(L);
+	} else {
+		fill = lua_isnil(L, -1) ? "class" : lua_tostring(L, -1);
+		if (lua_type(L, -1) != LUA_TNIL && lua_type(L, -1) != LUA_TSTRING)
+			return luaL_error(L, "map: fill must be \"class\", "
+			                  "\"class_rel\" or a table");
+		if (strcmp(fill, "class_rel") == 0)
+			rel = 1;
+		else if (strcmp(fill, "class") != 0)
+			return luaL_error(L, "map: fill must be \"class\", "
+			                  "\"class_rel\" or a table, not '%s'",
+			                  fill);
+	}
+
+	if (S_field(L, 1, "avoid") == LUA_TTABLE) {
+		size_t na = lua_rawlen(L, -1);
+
+		if (na > 100)
+			return luaL_error(L, "map: more than 100 avoid boxes");
+		avoid = lua_newuserdatauv(L, (4 * na + 1) * sizeof(*avoid), 0);
+		for (size_t i = 0; i < na; i++) {
+			lua_rawgeti(L, -2, (lua_Integer)i + 1);
+			for (int j = 0; j < 4; j++) {
+				lua_rawgeti(L, -1, j + 1);
+				if (!lua_isnumber(L, -1))
+					return luaL_error(L, "map: avoid box %d must "
+					                  "be {x, y, w, h}",
+					                  (int)i + 1);
+				avoid[4 * i + (size_t)j] = lua_tonumber(L, -1);
+				lua_pop(L, 1);
+			}
+			lua_pop(L, 1);
+		}
+		o.avoid = avoid;
+		o.navoid = na;
+	} else if (!lua_isnil(L, -1)) {
+		return luaL_error(L, "map: avoid must be a list of {x, y, w, h}");
+	}
+
+	areas = lua_newuserdatauv(L, (n + 1) * sizeof(*areas), 0);
+	labels = lua_newuserdatauv(L, (n + 1) * sizeof(*labels), 0);
+	edges = lua_newuserdatauv(L, (nw + 1) * sizeof(*edges), 0);
+	omitted = lua_newuserdatauv(L, n + 1, 0);
+	for (size_t i = 0; i < n; i++) {
+		const render_shape *s = &d->bshapes[i];
+		char wb[16];
+		size_t row, cl;
+		render_map_area *a = &areas[i];
+
+		memset(a, 0, sizeof(*a));
+		a->shape = s;
+		a->context = focus != NULL &&
+		             strcmp(S_wijk_of(d, s->code, wb, sizeof(wb)),
+		                    focus) != 0;
+		nfocus += !a->context;
+		if (a->context) {
+			a->fill = context;
+			continue;
+		}
+		if (fill_table) {
+			const char *c;
+
+			if (lua_getfield(L, fill_table, s->code) == LUA_TSTRING) {
+				c = lua_tostring(L, -1);
+				a->fill = S_parse_colour(L, c, what, s->code);
+			} else if (lua_isnil(L, -1)) {
+				a->fill = (vk_rgb){ 1, 1, 1 };
+				a->hatch = 1;
+			} else {
+				return luaL_error(L, "map: fill[\"%s\"] must be a "
+				                  "colour string", s->code);
+			}
+			lua_pop(L, 1);
+		} else {
+			cl = vk_strmap_get(d->buurt_row, s->code, &row) ?
+			     (size_t)render_data_class(d, row, rel) :
+			     RENDER_NCLASSES - 1;
+			vk_draw_parse_rgb(render_classes[cl].colour, &a->fill);
+			a->hatch = render_classes[cl].hatched;
+		}
+		if (strcmp(labelmode, "number") == 0) {
+			size_t len = strlen(s->code);
+
+			/* The buurt number: the last four digits of the code. */
+			snprintf(labels[i], sizeof(labels[i]), "%s",
+			         s->code + (len > 4 ? len - 4 : 0));
+			a->label = labels[i];
+		}
+	}
+	if (focus != NULL && nfocus == 0)
+		return luaL_error(L, "map: no buurten in wijk '%s'", focus);
+	/* Wijk boundaries on top; with a focus, the focus wijk last and
+	 * heaviest. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < nw; i++) {
+			int is_focus = focus != NULL &&
+			               strcmp(d->wshapes[i].code, focus) == 0;
+
+			if ((pass == 1) != is_focus)
+				continue;
+			edges[ne].shape = &d->wshapes[i];
+			edges[ne].colour = focus == NULL || is_focus ? wijk_edge :
+			                   other_edge;
+			edges[ne].width = is_focus ? wijk_width * 1.4 :
+			                  focus != NULL ? wijk_width * 0.5 :
+			                  wijk_width;
+			ne++;
+		}
+	}
+
+	render_pdf_draw(ctx->in->pdf, &dr);
+	rc = render_map_draw(&dr, areas, n, edges, ne, &o, &res, &e);
+	if (res.omitted != NULL)
+		memcpy(omitted, res.omitted, n);
+	free(res.omitted);
+	S_check(L, "map", rc, &e);
+	S_check(L, "map", render_pdf_check(ctx->in->pdf, &e), &e);
+
+	lua_createtable(L, 0, 8);
+	lua_pushnumber(L, res.scale);
+	lua_setfield(L, -2, "scale");
+	for (int j = 0; j < 4; j++) {
+		static const char *const box[] = { "x", "y", "w", "h" };
+
+		lua_pushnumber(L, o.box[j]);
+		lua_setfield(L, -2, box[j]);
+	}
+	lua_createtable(L, 4, 0);
+	for (int j = 0; j < 4; j++) {
+		lua_pushnumber(L, res.extent[j]);
+		lua_rawseti(L, -2, j + 1);
+	}
+	lua_setfield(L, -2, "extent");
+	lua_newtable(L);
+	k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!omitted[i])
+			continue;
+		lua_pushstring(L, labels[i]);
+		lua_rawseti(L, -2, (lua_Integer)++k);
+	}
+	lua_setfield(L, -2, "omitted");
+	return 1;
+}
+
+/* scalebar(map, x, y [, {width = max, style = style}]) -> w, h */
+static int
+S_scalebar(lua_State *L)
+{
+	static const char *const keys[] = { "width", "style", NULL };
+	double scale, x = S_num(L, 2), y = S_num(L, 3), maxw = 100, w, h;
+	render_style st;
+	vk_draw dr;
+	vk_err e;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	scale = S_fnum(L, 1, "scale", "scalebar", 1, 0);
+	S_style_default(&st);
+	st.size = 7;
+	if (!lua_isnoneornil(L, 4)) {
+		luaL_checktype(L, 4, LUA_TTABLE);
+		S_keys(L, 4, keys, "scalebar");
+		maxw = S_fnum(L, 4, "width", "scalebar", 0, 100);
+		if (lua_getfield(L, 4, "style") != LUA_TNIL)
+			S_style(L, -1, &st);
+		lua_pop(L, 1);
+	}
+	if (!(scale > 0) || !(maxw > 0 && maxw < 2000))
+		return luaL_error(L, "scalebar: needs a map and a width in "
+		                  "(0, 2000)");
+	if (!render_pdf_has_font(S_PDF(L), st.font))
+		return luaL_error(L, "scalebar: unknown font '%s'", st.font);
+	render_pdf_draw(S_PDF(L), &dr);
+	S_check(L, "scalebar", render_map_scalebar(&dr, scale, x, y, maxw,
+	        st.font, st.size, st.colour, &w, &h, &e), &e);
+	S_check(L, "scalebar", render_pdf_check(S_PDF(L), &e), &e);
+	lua_pushnumber(L, w);
+	lua_pushnumber(L, h);
+	return 2;
+}
+
+/* north_arrow(x, y, size [, style]) */
+static int
+S_north(lua_State *L)
+{
+	double x = S_num(L, 1), y = S_num(L, 2), size = S_num(L, 3);
+	render_style st;
+	vk_draw dr;
+	vk_err e;
+
+	S_style(L, 4, &st);
+	if (!(size > 0 && size < 500))
+		return luaL_argerror(L, 3, "size out of range (0, 500)");
+	if (!render_pdf_has_font(S_PDF(L), st.font))
+		return luaL_error(L, "north_arrow: unknown font '%s'", st.font);
+	render_pdf_draw(S_PDF(L), &dr);
+	S_check(L, "north_arrow", render_map_north(&dr, x, y, size, st.font,
+	        st.colour, &e), &e);
+	S_check(L, "north_arrow", render_pdf_check(S_PDF(L), &e), &e);
+	return 0;
+}
+
+void
+render_lua_api_open(lua_State *L, render_lua *ctx)
+{
+	static const luaL_Reg fns[] = {
+		{ "page_new", S_page_new },
+		{ "page_goto", S_page_goto },
+		{ "page_count", S_page_count },
+		{ "page_number", S_page_number },
+		{ "page_size", S_page_size },
+		{ "fonts", S_fonts },
+		{ "text", S_text },
+		{ "measure", S_measure },
+		{ "textbox", S_textbox },
+		{ "wrap", S_wrap },
+		{ "rect", S_rect },
+		{ "line", S_line },
+		{ "circle", S_circle },
+		{ "table", S_table },
+		{ "fmt", S_fmt },
+		{ "map", S_map },
+		{ "scalebar", S_scalebar },
+		{ "north_arrow", S_north },
+		{ NULL, NULL },
+	};
+
+	lua_pushlightuserdata(L, ctx);
+	luaL_setfuncs(L, fns, 1);
+}
