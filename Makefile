@@ -20,14 +20,17 @@ LDFLAGS  += $(SAN)
 B        := build$(if $(SAN),-san)
 LIB_SRC  := $(wildcard pipeline/lib/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
-TOOLS    := ingest index classify render
+TOOLS    := ingest index classify render changes
 BINS     := $(TOOLS:%=$(B)/vk-%)
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNITS    := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
-# The report date: the last commit that touched the client's data (or the
-# config's own date when this is no git checkout). Never the clock.
-SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct -- $(DATA) 2>/dev/null)
+# The report date: the last commit that touched the client's data, or, for
+# data outside git, the newest modification time among its files. Never the
+# clock, so the same inputs give the same PDF.
+ifeq ($(origin SOURCE_DATE_EPOCH),undefined)
+SOURCE_DATE_EPOCH := $(or $(shell git log -1 --format=%ct -- $(DATA) 2>/dev/null),$(shell stat -c %Y $(DATA)/* 2>/dev/null | sort -n | tail -n 1))
+endif
 export SOURCE_DATE_EPOCH
 
 .PHONY: all report test test-san deps bench clean
@@ -84,7 +87,7 @@ $(PDF): $(B)/vk-render $(CONFIG) $(CLASS_OUT) $(TPL_FILES)
 	$(B)/vk-render -w $(OUT) -t $(TEMPLATE) -o $@ $(CONFIG)
 
 test: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) -s --no-print-directory all
 	@tests/run $(B)
 
 # The whole suite again under AddressSanitizer and UBSan.
@@ -94,7 +97,7 @@ test-san: deps
 	  tests/run build-san
 
 bench: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) -s --no-print-directory all
 	@scripts/bench $(B) $(CLIENT)
 
 clean:

@@ -50,10 +50,16 @@ S_hook(lua_State *L, lua_Debug *ar)
 
 	(void)ar;
 	ctx->instructions += 1000;
-	if (ctx->instructions > RENDER_LUA_MAX_INSTRUCTIONS)
-		luaL_error(L, "template ran too long (more than %d million Lua "
-		           "instructions)", (int)(RENDER_LUA_MAX_INSTRUCTIONS /
-		                                 1000000));
+	if (ctx->instructions > RENDER_LUA_MAX_INSTRUCTIONS) {
+		/* Level 0: inside a hook that is the Lua function running, whose
+		 * line the message should name. */
+		luaL_where(L, 0);
+		lua_pushfstring(L, "template ran too long (more than %d million "
+		                "Lua instructions)",
+		                (int)(RENDER_LUA_MAX_INSTRUCTIONS / 1000000));
+		lua_concat(L, 2);
+		lua_error(L);
+	}
 }
 
 static int

@@ -3,7 +3,37 @@
  * (luaL_check*, unknown keys in option tables are errors), so a wrong call
  * names the template's file and line; C-side failures come back as vk_err
  * and are raised the same way. Temporary arrays live in Lua userdata, so a
- * Lua error can never leak them. */
+ * Lua error can never leak them.
+ *
+ * Points, origin top-left of the A4 page, y down. A style is
+ * {font = alias, size = pt, color = "#RRGGBB", align = "left"|"center"|
+ * "right", leading = pt}; a paint is {fill =, stroke =, width =, dash =,
+ * hatch = colour}.
+ *
+ *   fonts{alias = "File.ttf", ...}     load TrueType fonts from --font-dir
+ *   page_new() -> n                    add a page, make it current
+ *   page_goto(n), page_count(), page_number(), page_size() -> w, h
+ *   bookmark(title)                    outline entry for the current page
+ *   text(x, y, s, style) -> width      one line, y = baseline
+ *   measure(s, style) -> width
+ *   textbox(x, y, w, h|nil, s, style) -> height, complete
+ *                                      wrapped; cut with an ellipsis at h
+ *   wrap(s, style, w) -> {lines}
+ *   rect(x, y, w, h, paint), line(x1, y1, x2, y2, paint),
+ *   circle(x, y, r, paint)
+ *   table{x, y, w, columns = {{title, width, align, wrap}}, rows = {{...}},
+ *         style, header_style, zebra, rule, header_fill, pad, max_lines}
+ *                                      -> bottom y (cells are strings)
+ *   map{x, y, w, h, focus = wijk code, fill = "class"|"class_rel"|
+ *       {code = colour}, labels = "number"|"none", avoid = {{x, y, w, h}},
+ *       label_font, label_size, label_min, label_color, halo, context,
+ *       edge, edge_width, wijk_edge, wijk_width, hatch, margin}
+ *                                      -> {scale, x, y, w, h, extent,
+ *                                          omitted = {numbers left out}}
+ *   map_aspect{focus} -> width / height of what map() would show
+ *   scalebar(map, x, y, {width, style}) -> w, h
+ *   north_arrow(x, y, size, style)
+ *   fmt(v, decimals, signed) -> Dutch number text, "n.b." for nil */
 #include "render_lua_priv.h"
 
 #include <limits.h>
@@ -274,6 +304,16 @@ S_page_size(lua_State *L)
 	lua_pushnumber(L, render_pdf_page_width());
 	lua_pushnumber(L, render_pdf_page_height());
 	return 2;
+}
+
+static int
+S_bookmark(lua_State *L)
+{
+	const char *title = render_lua_checkutf8(L, 1, NULL);
+	vk_err e;
+
+	S_check(L, "bookmark", render_pdf_bookmark(S_PDF(L), title, &e), &e);
+	return 0;
 }
 
 /* fonts{ regular = "LiberationSans-Regular.ttf", bold = "..." } */
@@ -574,6 +614,14 @@ S_table(lua_State *L)
 	return 1;
 }
 
+/* Called as table{...}: argument 1 is the table library itself. */
+static int
+S_table_call(lua_State *L)
+{
+	lua_remove(L, 1);
+	return S_table(L);
+}
+
 /* ---- numbers ---- */
 
 /* fmt(v [, decimals [, signed]]): Dutch number text ("1.234,5", "n.b." for
@@ -841,6 +889,41 @@ S_map(lua_State *L)
 	return 1;
 }
 
+/* map_aspect{focus = wijk} -> width / height of what map() would show
+ * (its margin is proportional on both axes, so it does not matter), so a
+ * template can size the box before drawing. */
+static int
+S_map_aspect(lua_State *L)
+{
+	static const char *const keys[] = { "focus", NULL };
+	const render_data *d = RENDER_LUA_CTX(L)->in->data;
+	double ext[4] = { HUGE_VAL, HUGE_VAL, -HUGE_VAL, -HUGE_VAL };
+	const char *focus = NULL;
+	char wb[16];
+
+	if (!lua_isnoneornil(L, 1)) {
+		luaL_checktype(L, 1, LUA_TTABLE);
+		S_keys(L, 1, keys, "map_aspect");
+		focus = S_fstr(L, 1, "focus", "map_aspect", NULL);
+	}
+	for (size_t i = 0; i < d->nbshapes; i++) {
+		const render_shape *s = &d->bshapes[i];
+
+		if (focus != NULL &&
+		    strcmp(S_wijk_of(d, s->code, wb, sizeof(wb)), focus) != 0)
+			continue;
+		ext[0] = fmin(ext[0], s->minx);
+		ext[1] = fmin(ext[1], s->miny);
+		ext[2] = fmax(ext[2], s->maxx);
+		ext[3] = fmax(ext[3], s->maxy);
+	}
+	if (!(ext[2] > ext[0] && ext[3] > ext[1]))
+		return luaL_error(L, "map_aspect: no buurten%s%s", focus ?
+		                  " in wijk " : "", focus ? focus : "");
+	lua_pushnumber(L, (ext[2] - ext[0]) / (ext[3] - ext[1]));
+	return 1;
+}
+
 /* scalebar(map, x, y [, {width = max, style = style}]) -> w, h */
 static int
 S_scalebar(lua_State *L)
@@ -907,6 +990,7 @@ render_lua_api_open(lua_State *L, render_lua *ctx)
 		{ "page_count", S_page_count },
 		{ "page_number", S_page_number },
 		{ "page_size", S_page_size },
+		{ "bookmark", S_bookmark },
 		{ "fonts", S_fonts },
 		{ "text", S_text },
 		{ "measure", S_measure },
@@ -915,9 +999,9 @@ render_lua_api_open(lua_State *L, render_lua *ctx)
 		{ "rect", S_rect },
 		{ "line", S_line },
 		{ "circle", S_circle },
-		{ "table", S_table },
 		{ "fmt", S_fmt },
 		{ "map", S_map },
+		{ "map_aspect", S_map_aspect },
 		{ "scalebar", S_scalebar },
 		{ "north_arrow", S_north },
 		{ NULL, NULL },
@@ -925,4 +1009,15 @@ render_lua_api_open(lua_State *L, render_lua *ctx)
 
 	lua_pushlightuserdata(L, ctx);
 	luaL_setfuncs(L, fns, 1);
+	/* table{...} draws a table while table.concat & co. keep working:
+	 * the environment's copy of the table library becomes callable. */
+	lua_getfield(L, -1, "table");
+	lua_createtable(L, 0, 2);
+	lua_pushlightuserdata(L, ctx);
+	lua_pushcclosure(L, S_table_call, 1);
+	lua_setfield(L, -2, "__call");
+	lua_pushboolean(L, 0);
+	lua_setfield(L, -2, "__metatable");
+	lua_setmetatable(L, -2);
+	lua_pop(L, 1);
 }

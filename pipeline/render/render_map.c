@@ -7,11 +7,12 @@
 
 #include "render_label.h"
 
-/* Vertices closer than this to the previous kept one are dropped: invisible
- * on paper, and they make up most of a city map's bytes. */
-#define S_THIN 0.25
-/* Digits (buurt numbers) are about this tall at size 1 (Liberation Sans
- * cap height 0.687 em). */
+/* Douglas-Peucker tolerance, points: detail below this is invisible on
+ * paper, and dropping it makes up most of a map's bytes. */
+#define S_SIMPLIFY 0.12
+/* Context areas are clipped to the map box plus this margin: a zoomed wijk
+ * map would otherwise carry the whole city's vertices. */
+#define S_CLIP_MARGIN 4.0
 #define S_CAP 0.70
 
 typedef struct S_proj {
@@ -34,52 +35,207 @@ S_pt(const S_proj *p, double X, double Y, double *x, double *y)
 	*y = p->py - (Y - p->cy) * p->s;   /* north is up: page y runs down */
 }
 
+/* A growable list of points. */
+typedef struct S_pts {
+	double *v;
+	size_t n, cap;
+} S_pts;
+
 static int
-S_project(const S_proj *p, const render_shape *s, S_pshape *out)
+S_pts_add(S_pts *p, double x, double y)
 {
-	size_t np = s->nrings ? s->ring_end[s->nrings - 1] : 0, k = 0;
-	size_t start = 0;
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? 2 * p->cap : 256;
+		double *v = realloc(p->v, 2 * cap * sizeof(*v));
+
+		if (v == NULL)
+			return -1;
+		p->v = v;
+		p->cap = cap;
+	}
+	p->v[2 * p->n] = x;
+	p->v[2 * p->n + 1] = y;
+	p->n++;
+	return 0;
+}
+
+/* One Sutherland-Hodgman step: keeps the part of ring in on the inner side
+ * of the line axis (0 = x, 1 = y) = at (side +1: >=, -1: <=). */
+static int
+S_clip_edge(const S_pts *in, S_pts *out, int axis, double at, int side)
+{
+	out->n = 0;
+	for (size_t i = 0; i < in->n; i++) {
+		const double *a = in->v + 2 * (i ? i - 1 : in->n - 1);
+		const double *b = in->v + 2 * i;
+		int ain = side * (a[axis] - at) >= 0;
+		int bin = side * (b[axis] - at) >= 0;
+
+		if (ain != bin) {
+			double t = (at - a[axis]) / (b[axis] - a[axis]);
+			double x = a[0] + t * (b[0] - a[0]);
+			double y = a[1] + t * (b[1] - a[1]);
+
+			if (axis == 0)
+				x = at;
+			else
+				y = at;
+			if (S_pts_add(out, x, y) < 0)
+				return -1;
+		}
+		if (bin && S_pts_add(out, b[0], b[1]) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Clips the ring in a (b is scratch) to the rectangle r (x0 y0 x1 y1);
+ * the result ends up in a. */
+static int
+S_clip_ring(S_pts *a, S_pts *b, const double *r)
+{
+	static const int axis[4] = { 0, 0, 1, 1 }, side[4] = { 1, -1, 1, -1 };
+	const double at[4] = { r[0], r[2], r[1], r[3] };
+
+	for (int k = 0; k < 4 && a->n > 0; k++) {
+		S_pts t;
+
+		if (S_clip_edge(a, b, axis[k], at[k], side[k]) < 0)
+			return -1;
+		t = *a;
+		*a = *b;
+		*b = t;
+	}
+	return 0;
+}
+
+static double
+S_dist2_seg(const double *p, const double *a, const double *b)
+{
+	double dx = b[0] - a[0], dy = b[1] - a[1], t = 0;
+
+	if (dx != 0 || dy != 0) {
+		t = ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy);
+		t = t < 0 ? 0 : t > 1 ? 1 : t;
+	}
+	dx = a[0] + t * dx - p[0];
+	dy = a[1] + t * dy - p[1];
+	return dx * dx + dy * dy;
+}
+
+/* Douglas-Peucker on v[0..n): marks the points to keep. stack has room
+ * for 2n indices. */
+static void
+S_simplify(const double *v, size_t n, unsigned char *keep, size_t *stack)
+{
+	size_t sp = 0;
+
+	memset(keep, 0, n);
+	keep[0] = keep[n - 1] = 1;
+	stack[sp++] = 0;
+	stack[sp++] = n - 1;
+	while (sp > 0) {
+		size_t j = stack[--sp], i = stack[--sp], far = 0;
+		double dmax = S_SIMPLIFY * S_SIMPLIFY;
+
+		for (size_t k = i + 1; k < j; k++) {
+			double d = S_dist2_seg(v + 2 * k, v + 2 * i, v + 2 * j);
+
+			if (d > dmax) {
+				dmax = d;
+				far = k;
+			}
+		}
+		if (far != 0) {
+			keep[far] = 1;
+			stack[sp++] = i;
+			stack[sp++] = far;
+			stack[sp++] = far;
+			stack[sp++] = j;
+		}
+	}
+}
+
+/* Projects a shape to page points, clipped to clip (x0 y0 x1 y1) and
+ * simplified. */
+static int
+S_project(const S_proj *p, const render_shape *s, const double *clip,
+          S_pshape *out)
+{
+	S_pts a = { NULL, 0, 0 }, b = { NULL, 0, 0 }, o = { NULL, 0, 0 };
+	unsigned char *keep = NULL;
+	size_t *stack = NULL, start = 0, cap = 0;
 	double x0 = HUGE_VAL, y0 = HUGE_VAL, x1 = -HUGE_VAL, y1 = -HUGE_VAL;
+	int rc = -1;
 
 	memset(out, 0, sizeof(*out));
-	out->xy = malloc((2 * np + 2) * sizeof(*out->xy));
-	out->end = malloc((s->nrings + 1) * sizeof(*out->end));
-	if (out->xy == NULL || out->end == NULL)
-		return -1;
+	if ((out->end = malloc((s->nrings + 1) * sizeof(*out->end))) == NULL)
+		goto out;
 	for (size_t r = 0; r < s->nrings; r++) {
-		size_t first = k, n = s->ring_end[r] - start;
+		size_t n = s->ring_end[r] - start, first = o.n;
+		int inside = 1;
 
+		a.n = 0;
 		for (size_t i = 0; i < n; i++) {
 			double x, y;
 
 			S_pt(p, s->xy[2 * (start + i)], s->xy[2 * (start + i) + 1],
 			     &x, &y);
-			/* Keep the first and last vertex of every ring. */
-			if (k > first && i + 1 < n &&
-			    fabs(x - out->xy[2 * k - 2]) < S_THIN &&
-			    fabs(y - out->xy[2 * k - 1]) < S_THIN)
-				continue;
-			out->xy[2 * k] = x;
-			out->xy[2 * k + 1] = y;
-			k++;
-			x0 = fmin(x0, x);
-			y0 = fmin(y0, y);
-			x1 = fmax(x1, x);
-			y1 = fmax(y1, y);
+			inside &= x >= clip[0] && x <= clip[2] && y >= clip[1] &&
+			          y <= clip[3];
+			if (S_pts_add(&a, x, y) < 0)
+				goto out;
 		}
 		start = s->ring_end[r];
-		/* A ring thinned below a triangle is too small to see. */
-		if (k - first < 3) {
-			k = first;
+		if (!inside && S_clip_ring(&a, &b, clip) < 0)
+			goto out;
+		if (a.n < 3)
+			continue;
+		/* Close the ring explicitly so simplification keeps the seam. */
+		if ((a.v[0] != a.v[2 * a.n - 2] || a.v[1] != a.v[2 * a.n - 1]) &&
+		    S_pts_add(&a, a.v[0], a.v[1]) < 0)
+			goto out;
+		if (a.n > cap) {
+			free(keep);
+			free(stack);
+			cap = a.n;
+			keep = malloc(cap);
+			stack = malloc(4 * cap * sizeof(*stack));
+			if (keep == NULL || stack == NULL)
+				goto out;
+		}
+		S_simplify(a.v, a.n, keep, stack);
+		for (size_t i = 0; i < a.n; i++) {
+			if (!keep[i])
+				continue;
+			if (S_pts_add(&o, a.v[2 * i], a.v[2 * i + 1]) < 0)
+				goto out;
+			x0 = fmin(x0, a.v[2 * i]);
+			y0 = fmin(y0, a.v[2 * i + 1]);
+			x1 = fmax(x1, a.v[2 * i]);
+			y1 = fmax(y1, a.v[2 * i + 1]);
+		}
+		/* A ring simplified below a triangle is too small to see. */
+		if (o.n - first < 4) {
+			o.n = first;
 			continue;
 		}
-		out->end[out->nrings++] = k;
+		out->end[out->nrings++] = o.n;
 	}
+	out->xy = o.v;
+	o.v = NULL;
 	out->bbox[0] = x0;
 	out->bbox[1] = y0;
 	out->bbox[2] = x1 - x0;
 	out->bbox[3] = y1 - y0;
-	return 0;
+	rc = 0;
+out:
+	free(a.v);
+	free(b.v);
+	free(o.v);
+	free(keep);
+	free(stack);
+	return rc;
 }
 
 static void
@@ -262,7 +418,7 @@ render_map_draw(vk_draw *d, const render_map_area *a, size_t n,
 {
 	S_pshape *ps = NULL, *pe = NULL;
 	S_proj p;
-	double *ext = res->extent, ew, eh;
+	double *ext = res->extent, ew, eh, clip[4];
 	int rc = 0;
 
 	memset(res, 0, sizeof(*res));
@@ -287,11 +443,15 @@ render_map_draw(vk_draw *d, const render_map_area *a, size_t n,
 		rc = vk_err_io(e, NULL, "out of memory");
 		goto out;
 	}
+	clip[0] = o->box[0] - S_CLIP_MARGIN;
+	clip[1] = o->box[1] - S_CLIP_MARGIN;
+	clip[2] = o->box[0] + o->box[2] + S_CLIP_MARGIN;
+	clip[3] = o->box[1] + o->box[3] + S_CLIP_MARGIN;
 	for (size_t i = 0; i < n && rc == 0; i++)
-		if (S_project(&p, a[i].shape, &ps[i]) < 0)
+		if (S_project(&p, a[i].shape, clip, &ps[i]) < 0)
 			rc = vk_err_io(e, NULL, "out of memory");
 	for (size_t i = 0; i < nedges && rc == 0; i++)
-		if (S_project(&p, edges[i].shape, &pe[i]) < 0)
+		if (S_project(&p, edges[i].shape, clip, &pe[i]) < 0)
 			rc = vk_err_io(e, NULL, "out of memory");
 	if (rc < 0)
 		goto out;

@@ -71,6 +71,7 @@ render_pdf_new(const char *font_dir, vk_err *e)
 		return NULL;
 	}
 	d->cur = -1;
+	d->lw[0] = 1;
 	d->pdf = HPDF_New(S_on_error, d);
 	if (d->pdf == NULL) {
 		render_pdf_free(d);
@@ -95,6 +96,7 @@ render_pdf_free(render_pdf *d)
 	if (d->pdf != NULL)
 		HPDF_Free(d->pdf);
 	free(d->font_dir);
+	free(d->path);
 	free(d);
 }
 
@@ -252,6 +254,25 @@ render_pdf_page_current(const render_pdf *d)
 	return d->cur + 1;
 }
 
+int
+render_pdf_bookmark(render_pdf *d, const char *title, vk_err *e)
+{
+	HPDF_Outline o;
+	HPDF_Destination dst;
+
+	if (S_need_page(d, e) < 0 || S_check_utf8(title, strlen(title), e) < 0)
+		return -1;
+	o = HPDF_CreateOutline(d->pdf, NULL, title,
+	                       HPDF_GetEncoder(d->pdf, "UTF-8"));
+	dst = HPDF_Page_CreateDestination(d->pages[d->cur]);
+	if (o != NULL && dst != NULL) {
+		HPDF_Outline_SetDestination(o, dst);
+		HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+	}
+	return S_check(d, o == NULL || dst == NULL ? HPDF_FAILD_TO_ALLOC_MEM :
+	               HPDF_OK, "bookmark", e);
+}
+
 double
 render_pdf_page_width(void)
 {
@@ -331,6 +352,18 @@ render_pdf_measure(render_pdf *d, const char *s, size_t len,
 	return 0;
 }
 
+/* Page coordinates beyond this are surely a template mistake, and libharu
+ * would clamp them at 32767 anyway. */
+static int
+S_coords_ok(const double *v, size_t n, vk_err *e)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!(fabs(v[i]) <= 10000))
+			return vk_err_set(e, NULL, 0, 0,
+			                  "coordinate %g is off the page", v[i]);
+	return 0;
+}
+
 /* Shows s[0..len) with its left end at (x, y) in page coordinates. */
 static int
 S_show(render_pdf *d, HPDF_Font f, const render_style *st, double x,
@@ -351,7 +384,8 @@ S_show(render_pdf *d, HPDF_Font f, const render_style *st, double x,
 	                     (HPDF_REAL)st->colour.g, (HPDF_REAL)st->colour.b);
 	HPDF_Page_BeginText(p);
 	HPDF_Page_SetFontAndSize(p, f, (HPDF_REAL)st->size);
-	HPDF_Page_TextOut(p, (HPDF_REAL)x, (HPDF_REAL)RENDER_PDF_Y(y), buf);
+	HPDF_Page_TextOut(p, (HPDF_REAL)(round(x * 100) / 100),
+	                  (HPDF_REAL)(round(RENDER_PDF_Y(y) * 100) / 100), buf);
 	HPDF_Page_EndText(p);
 	HPDF_Page_GRestore(p);
 	if (buf != small)
@@ -370,11 +404,13 @@ S_aligned_x(const render_style *st, double x, double w)
 }
 
 static int
-S_text_args(render_pdf *d, const char *s, size_t len, const render_style *st,
-            HPDF_Font *f, vk_err *e)
+S_text_args(render_pdf *d, double x, double y, const char *s, size_t len,
+            const render_style *st, HPDF_Font *f, vk_err *e)
 {
-	if (S_need_page(d, e) < 0 || S_check_utf8(s, len, e) < 0 ||
-	    (*f = S_style_font(d, st, e)) == NULL)
+	double v[2] = { x, y };
+
+	if (S_need_page(d, e) < 0 || S_coords_ok(v, 2, e) < 0 ||
+	    S_check_utf8(s, len, e) < 0 || (*f = S_style_font(d, st, e)) == NULL)
 		return -1;
 	if (!(st->size > 0 && st->size <= 500))
 		return vk_err_set(e, NULL, 0, 0,
@@ -390,7 +426,7 @@ render_pdf_text(render_pdf *d, double x, double y, const char *s,
 	HPDF_Font f;
 	double w;
 
-	if (S_text_args(d, s, len, st, &f, e) < 0)
+	if (S_text_args(d, x, y, s, len, st, &f, e) < 0)
 		return -1;
 	if (memchr(s, '\n', len) != NULL)
 		return vk_err_set(e, NULL, 0, 0, "text() draws one line: use "
@@ -478,12 +514,20 @@ S_wrap_para(HPDF_Font f, double size, const char *s, size_t len,
 				return -1;
 			le = ls;
 		}
-		/* The word starts a line; hard-break it while it is too wide. */
+		/* The word starts a line; break it while it is too wide, after
+		 * a hyphen or slash when one fits ("Noord/Oost/" + "Centrum"),
+		 * else between two characters. */
 		while (ww > width) {
 			size_t k = S_fit_chars(f, size, s + ws, we - ws, width);
 
 			if (k == we - ws)
 				break;
+			for (size_t j = k; j > 1; j--) {
+				if (s[ws + j - 1] == '-' || s[ws + j - 1] == '/') {
+					k = j;
+					break;
+				}
+			}
 			if (S_push(out, s + ws, k,
 			           render_pdf_width(f, s + ws, k, size)) < 0)
 				return -1;
@@ -598,7 +642,7 @@ render_pdf_textbox(render_pdf *d, double x, double y, double w, double h,
 
 	*height = 0;
 	*complete = 1;
-	if (S_text_args(d, s, strlen(s), st, &f, e) < 0 ||
+	if (S_text_args(d, x, y, s, strlen(s), st, &f, e) < 0 ||
 	    render_pdf_wrap(d, s, st, w, &lines, &n, e) < 0)
 		return -1;
 	/* First baseline: the font's ascent below the top of the box, so
@@ -696,18 +740,6 @@ S_paint_args(render_pdf *d, const render_paint *pt, vk_err *e)
 	if (pt->stroke && !(pt->width >= 0 && pt->width <= 100))
 		return vk_err_set(e, NULL, 0, 0,
 		                  "line width %g out of range [0, 100]", pt->width);
-	return 0;
-}
-
-/* Page coordinates beyond this are surely a template mistake, and libharu
- * would clamp them at 32767 anyway. */
-static int
-S_coords_ok(const double *v, size_t n, vk_err *e)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!(fabs(v[i]) <= 10000))
-			return vk_err_set(e, NULL, 0, 0,
-			                  "coordinate %g is off the page", v[i]);
 	return 0;
 }
 

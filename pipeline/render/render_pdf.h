@@ -82,6 +82,10 @@ int render_pdf_page_current(const render_pdf *d);
 double render_pdf_page_width(void);
 double render_pdf_page_height(void);
 
+/* Adds a top-level bookmark (outline entry) for the current page; viewers
+ * open with the bookmarks shown. */
+int render_pdf_bookmark(render_pdf *d, const char *title, vk_err *e);
+
 /* Width of s in points; -1 with e filled on an unknown font or bad UTF-8. */
 int render_pdf_measure(render_pdf *d, const char *s, size_t len,
                        const render_style *st, double *width, vk_err *e);

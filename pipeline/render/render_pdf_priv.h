@@ -11,6 +11,8 @@
 #define RENDER_PDF_A4_W 595.276
 #define RENDER_PDF_A4_H 841.89
 
+#define RENDER_PDF_MAX_SAVE 32
+
 typedef struct render_font {
 	char alias[32];
 	char file[256];
@@ -29,6 +31,12 @@ struct render_pdf {
 	HPDF_STATUS hpdf_err, hpdf_detail;
 	/* First failure seen through the drawing interface. */
 	char draw_err[256];
+	/* The drawing back end's pending path (vk_draw_hpdf.c): op, x, y
+	 * triples, and the line width per saved graphics state. */
+	double *path;
+	size_t npath, cappath;
+	double lw[RENDER_PDF_MAX_SAVE];
+	int lw_depth;
 };
 
 /* The font loaded under alias, or NULL. */

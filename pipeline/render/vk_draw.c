@@ -1,6 +1,7 @@
 #include "vk_draw.h"
 
 #include <math.h>
+#include <stddef.h>
 
 static int
 S_hex(char c)
