@@ -92,3 +92,21 @@ must_fail "output to a full disk fails with a clear message" \
 	bash -c "trap '' XFSZ; ulimit -f 40; '$BIN/vk-render' -w '$O/beta' -t templates/quickscan -o '$O/beta/quickscan-beta.pdf' '$D/beta/quickscan.yaml'"
 same_file "after the full disk the previous report is intact" \
 	"$VK_TMP/beta-good.pdf" "$O/beta/quickscan-beta.pdf"
+
+# A real full disk: a 400 KB tmpfs holds the old report (about 260 KB) but
+# not a second copy, so writing the new one runs out of space (ENOSPC).
+# Needs root to mount; where that is not allowed the ulimit test above
+# stands in, and this says so.
+F=$VK_TMP/full
+mkdir -p "$F"
+if mount -t tmpfs -o size=400k tmpfs "$F" 2>/dev/null; then
+	cp "$VK_TMP/beta-good.pdf" "$F/q.pdf"
+	must_fail "output to a full tmpfs fails with a clear message" \
+		'cannot write.*No space left on device' \
+		"$BIN/vk-render" -w "$O/beta" -t templates/quickscan -o "$F/q.pdf" "$D/beta/quickscan.yaml"
+	same_file "after the full tmpfs the previous report is intact" "$VK_TMP/beta-good.pdf" "$F/q.pdf"
+	check "and no temporary file is left on it" test -z "$(find "$F" -name '*.tmp.*')"
+	umount "$F"
+else
+	echo "# tmpfs full-disk test not run: mounting needs root"
+fi

@@ -2,17 +2,16 @@
  * (the previous successful run and this one): buurten that changed class,
  * and key figures that moved more than a threshold. For the morning mail
  * of the nightly run; the PDF itself does not depend on it. */
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "vk_cli.h"
 #include "vk_csv.h"
 #include "vk_num.h"
 #include "vk_out.h"
 #include "vk_strmap.h"
-#include "vk_version.h"
 
 #define PROG "vk-changes"
 
@@ -85,11 +84,7 @@ S_row(FILE *fp, FILE *sum, const char *code, const char *name,
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct option longopts[] = { VK_CLI_COMMON_LONGOPTS };
 	const char *outpath = NULL, *tlist = "P=2,K=2,O=0.02,inhabitants=250";
 	int ch, summary = 0, rc = VK_EXIT_OK;
 	vk_err e = { 0 };
@@ -108,10 +103,7 @@ main(int argc, char **argv)
 		case 't': tlist = optarg; break;
 		case 'o': outpath = optarg; break;
 		case 's': summary = 1; break;
-		case 'h': fputs(S_usage, stdout); return VK_EXIT_OK;
-		case 'V': puts(PROG " (QuickScan Veerkracht) " VK_VERSION);
-			return VK_EXIT_OK;
-		default: fputs(S_usage, stderr); return VK_EXIT_USAGE;
+		default: return vk_cli_other(ch, PROG, S_usage);
 		}
 	}
 	if (outpath == NULL || optind != argc - 2) {

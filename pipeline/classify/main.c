@@ -2,7 +2,6 @@
  * DOMAIN.md §5 per buurt, in absolute and relative mode, and checks the
  * invariants before writing: every buurt has exactly one class, and the
  * inhabitants per class add up to the total. */
-#include <getopt.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -10,11 +9,11 @@
 #include <string.h>
 
 #include "vk_classify.h"
+#include "vk_cli.h"
 #include "vk_config.h"
 #include "vk_csv.h"
 #include "vk_num.h"
 #include "vk_out.h"
-#include "vk_version.h"
 
 #define PROG "vk-classify"
 
@@ -352,11 +351,7 @@ S_write_params(FILE *fp, const vk_config *cfg, size_t n, const S_stats *st)
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct option longopts[] = { VK_CLI_COMMON_LONGOPTS };
 	const char *indir = NULL, *outdir = NULL;
 	int ch, rc = VK_EXIT_OK;
 	vk_err e = { 0 };
@@ -375,10 +370,7 @@ main(int argc, char **argv)
 		switch (ch) {
 		case 'i': indir = optarg; break;
 		case 'o': outdir = optarg; break;
-		case 'h': fputs(S_usage, stdout); return VK_EXIT_OK;
-		case 'V': puts(PROG " (QuickScan Veerkracht) " VK_VERSION);
-			return VK_EXIT_OK;
-		default: fputs(S_usage, stderr); return VK_EXIT_USAGE;
+		default: return vk_cli_other(ch, PROG, S_usage);
 		}
 	}
 	if (indir == NULL || outdir == NULL || optind != argc - 1) {

@@ -5,18 +5,17 @@
  * reported, never dropped. The wijk of a buurt follows from its code. For
  * every configured value (source, column, year) the buurt table gets one
  * column; which years are used is the config's choice. */
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "vk_cli.h"
 #include "vk_config.h"
 #include "vk_csv.h"
 #include "vk_num.h"
 #include "vk_out.h"
 #include "vk_strmap.h"
-#include "vk_version.h"
 
 #define PROG "vk-index"
 #define MAX_LISTED 5  /* codes named per mismatch line */
@@ -377,11 +376,7 @@ S_table_free(S_table *t)
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct option longopts[] = { VK_CLI_COMMON_LONGOPTS };
 	const char *indir = NULL, *outdir = NULL;
 	int verbose = 0, ch, rc = VK_EXIT_INPUT;
 	vk_err e = { 0 };
@@ -401,10 +396,7 @@ main(int argc, char **argv)
 		case 'i': indir = optarg; break;
 		case 'o': outdir = optarg; break;
 		case 'v': verbose = 1; break;
-		case 'h': fputs(S_usage, stdout); return VK_EXIT_OK;
-		case 'V': puts(PROG " (QuickScan Veerkracht) " VK_VERSION);
-			return VK_EXIT_OK;
-		default: fputs(S_usage, stderr); return VK_EXIT_USAGE;
+		default: return vk_cli_other(ch, PROG, S_usage);
 		}
 	}
 	if (indir == NULL || outdir == NULL || optind != argc - 1) {

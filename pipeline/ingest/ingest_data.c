@@ -5,28 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vk_cli.h"
 #include "vk_csv.h"
 #include "vk_num.h"
-
-/* Returns p, or p grown (doubling) to hold need elements; NULL when out of
- * memory, p then still valid. */
-static void *
-S_grow(void *p, size_t *cap, size_t need, size_t size)
-{
-	size_t n = *cap != 0 ? *cap : 64;
-
-	if (need <= *cap)
-		return p;
-	while (n < need) {
-		if (n > SIZE_MAX / 2 / size)
-			return NULL;
-		n *= 2;
-	}
-	p = realloc(p, n * size);
-	if (p != NULL)
-		*cap = n;
-	return p;
-}
 
 ing_data *
 ing_data_new(void)
@@ -56,7 +37,7 @@ int
 ing_add_value(ing_data *d, size_t src, const char *code, const char *var,
               int year, double value, long line, vk_err *e)
 {
-	ing_value *v = S_grow(d->val, &d->capval, d->nval + 1, sizeof(*v));
+	ing_value *v = vk_grow(d->val, &d->capval, d->nval + 1, sizeof(*v));
 	char *c = strdup(code);
 
 	if (v != NULL)
@@ -73,7 +54,7 @@ int
 ing_add_name(ing_data *d, size_t src, const char *code, const char *name,
              int year, long line, vk_err *e)
 {
-	ing_name *n = S_grow(d->name, &d->capname, d->nname + 1, sizeof(*n));
+	ing_name *n = vk_grow(d->name, &d->capname, d->nname + 1, sizeof(*n));
 	char *c = strdup(code), *nm = strdup(name);
 
 	if (n != NULL)
@@ -90,7 +71,7 @@ int
 ing_add_geom(ing_data *d, size_t src, const char *code, const char *name,
              char *parts, vk_err *e)
 {
-	ing_geom *g = S_grow(d->geom, &d->capgeom, d->ngeom + 1, sizeof(*g));
+	ing_geom *g = vk_grow(d->geom, &d->capgeom, d->ngeom + 1, sizeof(*g));
 	char *c = strdup(code), *nm = strdup(name);
 
 	if (g != NULL)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vk_cli.h"
 #include "vk_out.h"
 #include "vk_utf8.h"
 
@@ -60,26 +61,6 @@ S_is_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\r';
 }
 
-/* Returns p, or p grown (doubling) to hold need elements; NULL when out of
- * memory, p then still valid. */
-static void *
-S_grow(void *p, size_t *cap, size_t need, size_t size)
-{
-	size_t n = *cap != 0 ? *cap : 16;
-
-	if (need <= *cap)
-		return p;
-	while (n < need) {
-		if (n > SIZE_MAX / 2 / size)
-			return NULL;
-		n *= 2;
-	}
-	p = realloc(p, n * size);
-	if (p != NULL)
-		*cap = n;
-	return p;
-}
-
 /* 1-based line and character column of byte off in s. */
 static void
 S_where(const char *s, size_t off, long *line, long *col)
@@ -113,10 +94,10 @@ S_field(void *field, size_t len, void *data)
 	/* A row longer than the header fails in S_row; store nothing extra. */
 	if (t->ncols != 0 && s->nfields > t->ncols)
 		return;
-	if ((text = S_grow(t->text, &s->textcap, s->textlen + len + 1, 1)) !=
+	if ((text = vk_grow(t->text, &s->textcap, s->textlen + len + 1, 1)) !=
 	    NULL)
 		t->text = text;
-	if ((off = S_grow(t->off, &s->offcap, s->offlen + 1, sizeof(*off))) !=
+	if ((off = vk_grow(t->off, &s->offcap, s->offlen + 1, sizeof(*off))) !=
 	    NULL)
 		t->off = off;
 	if (text == NULL || off == NULL) {
@@ -153,7 +134,7 @@ S_row(int c, void *data)
 		                       "more than %zu data rows", s->max_rows);
 		return;
 	}
-	rows = S_grow(t->row, &s->rowcap, row + 1, sizeof(*rows));
+	rows = vk_grow(t->row, &s->rowcap, row + 1, sizeof(*rows));
 	if (rows == NULL) {
 		s->failed = vk_err_io(s->e, t->path, "out of memory");
 		return;

@@ -150,6 +150,8 @@ main(int argc, char **argv)
 		goto fail;
 	if (render_pdf_save(pdf, fp, &e) < 0) {
 		vk_out_abort(&out);
+		if (e.file[0] == '\0')
+			snprintf(e.file, sizeof(e.file), "%s", out_path);
 		goto fail;
 	}
 	if (vk_out_commit(&out, &e) < 0)

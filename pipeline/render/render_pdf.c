@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 
 #include "vk_utf8.h"
@@ -857,7 +858,8 @@ render_pdf_save(render_pdf *d, FILE *fp, vk_err *e)
 
 		st = HPDF_ReadFromStream(d->pdf, buf, &n);
 		if (n > 0 && fwrite(buf, 1, n, fp) != n)
-			return vk_err_io(e, NULL, "cannot write the PDF");
+			return vk_err_io(e, NULL, "cannot write the PDF: %s",
+			                 strerror(errno));
 		if (st == HPDF_STREAM_EOF)
 			break;
 		if (S_check(d, st, "reading the PDF stream", e) < 0)
