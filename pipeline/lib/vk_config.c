@@ -561,6 +561,7 @@ vk_config_load(const char *path, vk_err *e)
 {
 	static const char *const top[] = { "area", "report", "sources",
 	                                   "indicators", "classification",
+	                                   "wijken", "outlook", "template",
 	                                   NULL };
 	vk_config *cfg = calloc(1, sizeof(*cfg));
 	S_ctx c = { path, e };
@@ -600,7 +601,7 @@ vk_config_load(const char *path, vk_err *e)
 	    S_sources(&c, cfg, root) != 0 || S_indicators(&c, cfg, root) != 0 ||
 	    S_classification(&c, cfg, root) != 0)
 		goto fail;
-	vk_ynode_free(root);
+	cfg->root = root;
 	free(buf);
 	return cfg;
 fail:
@@ -637,7 +638,14 @@ vk_config_free(vk_config *c)
 	free(c->report.date);
 	free(c->area_code), free(c->area_name), free(c->gemeente_digits);
 	free(c->path), free(c->dir);
+	vk_ynode_free(c->root);
 	free(c);
+}
+
+const vk_ynode *
+vk_config_section(const vk_config *c, const char *name)
+{
+	return vk_ymap_get(c->root, name);
 }
 
 const vk_source *

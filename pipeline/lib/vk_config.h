@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "vk_err.h"
+#include "vk_yaml.h"
 
 #define VK_CONFIG_MAX_BYTES ((size_t)4 << 20)
 
@@ -96,10 +97,18 @@ typedef struct vk_config {
 	size_t nsources;
 	vk_indicator ind[VK_IND_COUNT];
 	vk_classif classif;
+	/* The whole document, for the optional sections that other modules
+	 * parse and check themselves (with positions): `wijken` (consultant's
+	 * notes per wijk), `outlook` (the stock-flow model), `template`
+	 * (client template, logo, sandbox limits). Owned by the config. */
+	vk_ynode *root;
 } vk_config;
 
 vk_config *vk_config_load(const char *path, vk_err *e);
 void vk_config_free(vk_config *c);
+
+/* The value of an optional top-level section, or NULL when absent. */
+const vk_ynode *vk_config_section(const vk_config *c, const char *name);
 
 /* The source with this id, or NULL. */
 const vk_source *vk_config_source(const vk_config *c, const char *id);
