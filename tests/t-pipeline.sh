@@ -82,3 +82,18 @@ same_file "a failed classify leaves the previous output" \
 	"$VK_TMP/before.csv" "$VK_TMP/ut/classify/buurten.csv"
 check "no temporary files left behind" \
 	test -z "$(find "$VK_TMP/ut" -name '*.tmp.*')"
+
+# --- a working area of a few wijken (a corporation's area) ----------------
+# The summary covers the area; tau and the z-scores stay city-wide.
+copy_sample mini-area
+cp $MINI/* "$VK_TMP/mini-area/"
+sed -i 's/^  name: Proefstad$/  name: Proefstad\n  wijken: [WK999901]/' "$VK_TMP/mini-area/quickscan.yaml"
+check "mini with area.wijken runs" pipeline mini-area-out "$VK_TMP/mini-area/quickscan.yaml"
+check "area.wijken: the summary counts the area's 3 buurten" \
+	grep -q '^absolute,TOTAL,Totaal,3,2300$' "$VK_TMP/mini-area-out/classify/summary.csv"
+check "area.wijken: tau is still computed over the whole gemeente" \
+	grep -q '^tau,0.081803,' "$VK_TMP/mini-area-out/classify/parameters.csv"
+sed -i 's/  wijken: \[WK999901\]/  wijken: [WK034401]/' "$VK_TMP/mini-area/quickscan.yaml"
+must_fail "area.wijken outside the gemeente is refused" \
+	'quickscan.yaml:[0-9]+:[0-9]+: expected a wijk code of GM9999 like WK999901, found "WK034401"' \
+	"$BIN/vk-index" -i "$VK_TMP/mini-area-out/ingest" -o "$VK_TMP/x" "$VK_TMP/mini-area/quickscan.yaml"

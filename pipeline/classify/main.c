@@ -40,6 +40,7 @@ typedef struct {
 	vk_chg kc, oc, kcr, ocr;
 	vk_class cls, clsr;
 	int corp;            /* 1, 0, or -1 when P is missing */
+	int in_area;         /* counted in the summary (area.wijken) */
 	int alarm;
 	char reason[160];    /* why NA, in Dutch; "" otherwise */
 } S_buurt;
@@ -106,12 +107,15 @@ S_load(const vk_config *cfg, const vk_csv *t, S_buurt *b, vk_err *e)
 {
 	const vk_indicator *ik = &cfg->ind[VK_IND_K], *io = &cfg->ind[VK_IND_O];
 	double v;
+	size_t cin;
 
 	/* Check the columns once, before any row: a table without rows must
 	 * fail on them too. */
 	if (vk_csv_nrows(t) == 0)
 		return vk_err_set(e, vk_csv_path(t), 2, 0,
 		                  "expected one row per buurt, found none");
+	if (vk_csv_need(t, "in_area", &cin, e) != 0)
+		return -1;
 	for (int slot = 0; slot < VK_IND_COUNT; slot++)
 		for (int base = 0; base <= (cfg->ind[slot].base_year != 0); base++)
 			if (S_indicator(cfg, t, 0, slot, base, &v, e) != 0)
@@ -128,6 +132,7 @@ S_load(const vk_config *cfg, const vk_csv *t, S_buurt *b, vk_err *e)
 		    S_indicator(cfg, t, r, VK_IND_O, 0, &x->o1, e) ||
 		    S_indicator(cfg, t, r, VK_IND_L, 0, &x->l, e))
 			return -1;
+		x->in_area = strcmp(vk_csv_get(t, r, cin), "1") == 0;
 		x->dk = x->k1 - x->k0;
 		x->dO = x->o1 - x->o0;
 		if (isnan(x->inh))
@@ -195,7 +200,8 @@ S_classify(const vk_config *cfg, S_buurt *b, size_t n, S_stats *st,
 
 /* Invariants (DOMAIN.md §5): classes partition the buurten, inhabitants
  * per class add up to the total, missing data is NA. A failure here is a
- * bug, not bad input. */
+ * bug, not bad input. Counts cover the report's area (all buurten unless
+ * area.wijken narrows it); the statistics above used the whole gemeente. */
 static int
 S_check(const S_buurt *b, size_t n, size_t cnt[2][VK_NCLASS + 1],
         double inh[2][VK_NCLASS + 1], vk_err *e)
@@ -204,10 +210,15 @@ S_check(const S_buurt *b, size_t n, size_t cnt[2][VK_NCLASS + 1],
 
 	memset(cnt, 0, sizeof(size_t) * 2 * (VK_NCLASS + 1));
 	memset(inh, 0, sizeof(double) * 2 * (VK_NCLASS + 1));
+	size_t area_n = 0;
+
 	for (size_t i = 0; i < n; i++) {
 		const vk_class c[2] = { b[i].cls, b[i].clsr };
 		double people = isnan(b[i].inh) ? 0 : b[i].inh;
 
+		if (!b[i].in_area)
+			continue;
+		area_n++;
 		total += people;
 		for (int m = 0; m < 2; m++) {
 			if (c[m] >= VK_NCLASS)
@@ -228,11 +239,11 @@ S_check(const S_buurt *b, size_t n, size_t cnt[2][VK_NCLASS + 1],
 
 		for (int c = 0; c < VK_NCLASS; c++)
 			sc += cnt[m][c], si += inh[m][c];
-		if (sc != n || cnt[m][VK_NCLASS] != n || si != total ||
+		if (sc != area_n || cnt[m][VK_NCLASS] != area_n || si != total ||
 		    inh[m][VK_NCLASS] != total)
 			return vk_err_io(e, NULL, "internal error: classes do not "
 			                 "partition the buurten (%zu of %zu, %.0f of "
-			                 "%.0f inhabitants)", sc, n, si, total);
+			                 "%.0f inhabitants)", sc, area_n, si, total);
 	}
 	return 0;
 }
@@ -316,7 +327,7 @@ S_write_params(FILE *fp, const vk_config *cfg, size_t n, const S_stats *st)
 	const vk_indicator *ind = cfg->ind;
 
 	fputs("name,value,description\n", fp);
-	S_param(fp, "buurten", (double)n, 0, "buurten in the area");
+	S_param(fp, "buurten", (double)n, 0, "buurten in the gemeente");
 	S_param(fp, "reference_buurten", (double)st->n_ref, 0,
 	        "buurten with all inputs and enough inhabitants");
 	S_param(fp, "k_threshold", k->k_threshold, 2,

@@ -451,7 +451,7 @@ main(int argc, char **argv)
 	snprintf(path, sizeof(path), "%s/buurten.csv", outdir);
 	if ((fp = vk_out_open(&out[0], path, &e)) == NULL)
 		goto fail;
-	fputs("code,name,wijk", fp);
+	fputs("code,name,wijk,in_area", fp);
 	for (size_t i = 0; i < ncols; i++)
 		fprintf(fp, ",%s", cols[i].name);
 	fputc('\n', fp);
@@ -461,7 +461,7 @@ main(int argc, char **argv)
 		snprintf(wijk, sizeof(wijk), "WK%.6s", t.codes[r] + 2);
 		fprintf(fp, "%s,", t.codes[r]);
 		vk_csv_put(fp, t.names[r] != NULL ? t.names[r] : t.codes[r]);
-		fprintf(fp, ",%s", wijk);
+		fprintf(fp, ",%s,%d", wijk, vk_config_in_area(cfg, t.codes[r]));
 		for (size_t i = 0; i < ncols; i++) {
 			/* %.15g keeps every digit the sources publish */
 			if (isnan(cols[i].val[r]))
@@ -476,7 +476,7 @@ main(int argc, char **argv)
 	snprintf(path, sizeof(path), "%s/wijken.csv", outdir);
 	if ((fp = vk_out_open(&out[1], path, &e)) == NULL)
 		goto fail;
-	fputs("code,name,buurten\n", fp);
+	fputs("code,name,buurten,in_area\n", fp);
 	for (size_t w = 0; w < wk.n; w++) {
 		size_t k = 0;
 
@@ -484,7 +484,7 @@ main(int argc, char **argv)
 			k += strncmp(t.codes[r] + 2, wk.codes[w] + 2, 6) == 0;
 		fprintf(fp, "%s,", wk.codes[w]);
 		vk_csv_put(fp, wk.names[w] != NULL ? wk.names[w] : wk.codes[w]);
-		fprintf(fp, ",%zu\n", k);
+		fprintf(fp, ",%zu,%d\n", k, vk_config_in_area(cfg, wk.codes[w]));
 	}
 
 	snprintf(path, sizeof(path), "%s/report.txt", outdir);

@@ -201,8 +201,9 @@ S_is_digits(const char *s, size_t n)
 static int
 S_area(S_ctx *c, vk_config *cfg, const vk_ynode *root)
 {
-	static const char *const keys[] = { "code", "name", NULL };
+	static const char *const keys[] = { "code", "name", "wijken", NULL };
 	const vk_ynode *a = S_need(c, root, "area", VK_Y_MAP, "the config");
+	const vk_ynode *w;
 
 	if (a == NULL || S_keys(c, a, "area", keys) != 0 ||
 	    S_str(c, a, "code", 1, "area", &cfg->area_code) != 0 ||
@@ -214,7 +215,31 @@ S_area(S_ctx *c, vk_config *cfg, const vk_ynode *root)
 		              "expected a CBS gemeente code like GM0344 for "
 		              "\"code\", found \"%s\"", cfg->area_code);
 	cfg->gemeente_digits = S_dup(c, cfg->area_code + 2);
-	return cfg->gemeente_digits == NULL ? -1 : 0;
+	if (cfg->gemeente_digits == NULL)
+		return -1;
+	w = vk_ymap_get(a, "wijken");
+	if (w == NULL)
+		return 0;
+	if (w->kind != VK_Y_SEQ || w->n == 0)
+		return S_fail(c, w, "expected a list of wijk codes for \"wijken\"");
+	cfg->wijken = calloc(w->n, sizeof(char *));
+	if (cfg->wijken == NULL)
+		return vk_err_io(c->e, c->path, "out of memory");
+	for (size_t i = 0; i < w->n; i++) {
+		const vk_ynode *it = w->items[i];
+
+		if (it->kind != VK_Y_SCALAR || strncmp(it->str, "WK", 2) != 0 ||
+		    !S_is_digits(it->str + 2, 6) ||
+		    strncmp(it->str + 2, cfg->gemeente_digits, 4) != 0)
+			return S_fail(c, it, "expected a wijk code of %s like "
+			              "WK%s01, found \"%s\"", cfg->area_code,
+			              cfg->gemeente_digits,
+			              it->kind == VK_Y_SCALAR ? it->str : "a list");
+		if ((cfg->wijken[i] = S_dup(c, it->str)) == NULL)
+			return -1;
+		cfg->nwijken++;
+	}
+	return 0;
 }
 
 static int
@@ -637,9 +662,30 @@ vk_config_free(vk_config *c)
 	free(c->report.subtitle), free(c->report.date_source);
 	free(c->report.date);
 	free(c->area_code), free(c->area_name), free(c->gemeente_digits);
+	for (size_t i = 0; i < c->nwijken; i++)
+		free(c->wijken[i]);
+	free(c->wijken);
 	free(c->path), free(c->dir);
 	vk_ynode_free(c->root);
 	free(c);
+}
+
+int
+vk_config_in_area(const vk_config *c, const char *code)
+{
+	size_t len = strlen(code);
+
+	if ((len != 10 || strncmp(code, "BU", 2) != 0) &&
+	    (len != 8 || strncmp(code, "WK", 2) != 0))
+		return 0;
+	if (strncmp(code + 2, c->gemeente_digits, 4) != 0)
+		return 0;
+	if (c->nwijken == 0)
+		return 1;
+	for (size_t i = 0; i < c->nwijken; i++)
+		if (strncmp(c->wijken[i] + 2, code + 2, 6) == 0)
+			return 1;
+	return 0;
 }
 
 const vk_ynode *

@@ -92,6 +92,8 @@ typedef struct vk_config {
 	char *area_code;        /* "GM0344" */
 	char *area_name;
 	char *gemeente_digits;  /* "0344" */
+	char **wijken;          /* working area: these wijk codes only, or */
+	size_t nwijken;         /* 0 = the whole gemeente */
 	vk_report report;
 	vk_source *sources;
 	size_t nsources;
@@ -106,6 +108,11 @@ typedef struct vk_config {
 
 vk_config *vk_config_load(const char *path, vk_err *e);
 void vk_config_free(vk_config *c);
+
+/* Whether a buurt or wijk code lies in the report's area: the gemeente,
+ * narrowed to area.wijken when the config lists them. Statistics (tau,
+ * z-scores) always use the whole gemeente, as the method asks. */
+int vk_config_in_area(const vk_config *c, const char *code);
 
 /* The value of an optional top-level section, or NULL when absent. */
 const vk_ynode *vk_config_section(const vk_config *c, const char *name);
