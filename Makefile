@@ -20,7 +20,7 @@ LDFLAGS  += $(SAN)
 B        := build$(if $(SAN),-san)
 LIB_SRC  := $(wildcard pipeline/lib/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
-TOOLS    := ingest index classify render changes
+TOOLS    := ingest index classify render changes export
 BINS     := $(TOOLS:%=$(B)/vk-%)
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNITS    := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -71,8 +71,14 @@ PDF        := $(OUT)/quickscan-$(CLIENT).pdf
 TPL_FILES  := $(shell find $(TEMPLATE) -type f 2>/dev/null)
 DATA_FILES := $(filter-out $(CONFIG),$(wildcard $(DATA)/*))
 
+# What a report run leaves in out/<client>/: the PDF, and for QGIS and
+# spreadsheets the classification per buurt as GeoPackage layer and CSV.
+GPKG       := $(OUT)/veerkracht-$(CLIENT).gpkg
+CSV        := $(OUT)/veerkracht-$(CLIENT)-buurten.csv
+REPORT     := $(PDF) $(GPKG) $(CSV)
+
 report: deps
-	@$(MAKE) --no-print-directory $(PDF)
+	@$(MAKE) --no-print-directory $(REPORT)
 
 $(INGEST_OUT): $(B)/vk-ingest $(CONFIG) $(DATA_FILES)
 	$(B)/vk-ingest -o $(OUT)/ingest $(CONFIG)
@@ -85,6 +91,12 @@ $(CLASS_OUT): $(B)/vk-classify $(CONFIG) $(INDEX_OUT)
 
 $(PDF): $(B)/vk-render $(CONFIG) $(CLASS_OUT) $(TPL_FILES)
 	$(B)/vk-render -w $(OUT) -t $(TEMPLATE) -o $@ $(CONFIG)
+
+$(GPKG): $(B)/vk-export $(CLASS_OUT)
+	$(B)/vk-export -w $(OUT) -o $@
+
+$(CSV): $(CLASS_OUT)
+	cp $< $@.tmp && mv $@.tmp $@
 
 test: deps
 	@$(MAKE) -s --no-print-directory all

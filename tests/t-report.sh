@@ -33,3 +33,18 @@ bad "missing column" 'no column "onv"' \
 bad "invalid UTF-8" 'kwb-2023-utrecht.csv:8:[0-9]+: .*UTF-8' \
 	'8s/Lombok/Lomb\xc3\x28k/' kwb-2023-utrecht.csv
 check "the good report still passes qpdf --check" qpdf --check "$PDF"
+
+# The exports next to the PDF: the classification as GeoPackage and CSV.
+G=$O/veerkracht-client.gpkg
+check "make builds the GeoPackage and CSV exports" \
+	make -s --no-print-directory -C "$VK_ROOT" B="$VK_BUILD" CLIENT=client DATA="$C" OUT="$O" \
+	"$G" "$O/veerkracht-client-buurten.csv"
+check "the GeoPackage layer has 111 buurten in RD New" \
+	sh -c "ogrinfo -so '$G' buurten | grep -q 'Feature Count: 111' && ogrinfo -so '$G' buurten | grep -q 'RD New'"
+check "the GeoPackage keeps names and classes" \
+	sh -c "ogrinfo -q '$G' -sql \"select name, class from buurten where code = 'BU03440611'\" | grep -q 'class (String) = VD'"
+same_file "the CSV export is the per-buurt classification" \
+	"$O/classify/buurten.csv" "$O/veerkracht-client-buurten.csv"
+cp "$G" "$VK_TMP/g1.gpkg"; rm -f "$G"
+make -s --no-print-directory -C "$VK_ROOT" B="$VK_BUILD" CLIENT=client DATA="$C" OUT="$O" "$G"
+same_file "the GeoPackage is byte-identical on a rerun" "$VK_TMP/g1.gpkg" "$G"
