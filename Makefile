@@ -20,7 +20,7 @@ LDFLAGS  += $(SAN)
 B        := build$(if $(SAN),-san)
 LIB_SRC  := $(wildcard pipeline/lib/*.c)
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
-TOOLS    := ingest index classify render changes export
+TOOLS    := ingest index classify render changes export outlook
 BINS     := $(TOOLS:%=$(B)/vk-%)
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNITS    := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -67,8 +67,13 @@ deps:
 INGEST_OUT := $(OUT)/ingest/values.csv
 INDEX_OUT  := $(OUT)/index/buurten.csv
 CLASS_OUT  := $(OUT)/classify/buurten.csv
+OUTLOOK_OUT := $(OUT)/outlook/projections.csv
 PDF        := $(OUT)/quickscan-$(CLIENT).pdf
-TPL_FILES  := $(shell find $(TEMPLATE) -type f 2>/dev/null)
+# The template search path: a client's own folder (when it exists) before
+# the default template, so it overrides the default file by file.
+CLIENT_TPL := templates/clients/$(CLIENT)
+TPL_DIRS   := $(wildcard $(CLIENT_TPL)) $(TEMPLATE)
+TPL_FILES  := $(shell find $(TPL_DIRS) -type f 2>/dev/null)
 DATA_FILES := $(filter-out $(CONFIG),$(wildcard $(DATA)/*))
 
 # What a report run leaves in out/<client>/: the PDF, and for QGIS and
@@ -89,8 +94,13 @@ $(INDEX_OUT): $(B)/vk-index $(CONFIG) $(INGEST_OUT)
 $(CLASS_OUT): $(B)/vk-classify $(CONFIG) $(INDEX_OUT)
 	$(B)/vk-classify -i $(OUT)/index -o $(OUT)/classify $(CONFIG)
 
-$(PDF): $(B)/vk-render $(CONFIG) $(CLASS_OUT) $(TPL_FILES)
-	$(B)/vk-render -w $(OUT) -t $(TEMPLATE) -o $@ $(CONFIG)
+# The outlook also reads the stock source named in outlook.stock.
+$(OUTLOOK_OUT): $(B)/vk-outlook $(CONFIG) $(CLASS_OUT) $(DATA_FILES)
+	$(B)/vk-outlook -w $(OUT) -o $(OUT)/outlook $(CONFIG)
+
+# DATA_FILES too: images the config gives (template.logo) live there.
+$(PDF): $(B)/vk-render $(CONFIG) $(CLASS_OUT) $(OUTLOOK_OUT) $(TPL_FILES) $(DATA_FILES)
+	$(B)/vk-render -w $(OUT) $(TPL_DIRS:%=-t %) -o $@ $(CONFIG)
 
 $(GPKG): $(B)/vk-export $(CLASS_OUT)
 	$(B)/vk-export -w $(OUT) -o $@

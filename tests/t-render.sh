@@ -78,7 +78,7 @@ broken "runtime error names the line and has a traceback" 'stack traceback' \
 	7 'local x = nil + 1'
 broken "invalid UTF-8 passed to text()" \
 	"report\\.lua:7: bad argument #3 to 'text' \\(invalid UTF-8 at byte 5\\)" \
-	7 'page_new(); text(10, 10, "bad \\xC3\\x28", S.body)'
+	7 'page_new(); text(10, 10, "bad \\xC3\\x28", { size = 10 })'
 broken "a wrong argument type names the line" \
 	"report\\.lua:7: bad argument #1 to 'rect' \\(number expected" \
 	7 'page_new(); rect("a", 1, 2, 3, { fill = "#000000" })'

@@ -3,13 +3,16 @@
  * when anything fails (bad data, a template error) the previous PDF stays
  * as it was. */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <cpl_error.h>
 
+#include "render_client.h"
 #include "render_data.h"
 #include "render_date.h"
 #include "render_lua.h"
@@ -21,24 +24,29 @@
 
 #define PROG "vk-render"
 #define DEFAULT_FONT_DIR "/usr/share/fonts/truetype/liberation2"
-/* Lua's instruction hook cannot see time spent inside C functions such as
- * string.find with a pathological pattern: the process gets a CPU cap. */
-#define CPU_SECONDS 300
+/* Seconds of CPU time after the soft limit before the SIGXCPU handler gives
+ * up waiting for the Lua hook and exits itself. */
+#define CPU_GRACE 2
 
 static void
 usage(FILE *fp)
 {
 	fprintf(fp,
-	        "usage: " PROG " [-q|-v] -w WORKDIR -t TEMPLATE_DIR -o OUT.pdf "
-	        "[--font-dir DIR] CONFIG\n"
+	        "usage: " PROG " [-q|-v] -w WORKDIR -t TEMPLATE_DIR [-t DIR...] "
+	        "-o OUT.pdf\n"
+	        "                 [--font-dir DIR] CONFIG\n"
 	        "\n"
 	        "Renders the QuickScan report from WORKDIR/classify, "
 	        "WORKDIR/index and\n"
-	        "WORKDIR/ingest with the template TEMPLATE_DIR/report.lua.\n"
+	        "WORKDIR/ingest with the template report.lua.\n"
 	        "\n"
 	        "  -w, --workdir DIR    output directory of the earlier stages\n"
-	        "  -t, --template DIR   template directory (report.lua and "
-	        "what it includes)\n"
+	        "  -t, --template DIR   template directory; give it several "
+	        "times for a search\n"
+	        "                       path (a client's folder first): "
+	        "report.lua and every\n"
+	        "                       include() come from the first folder "
+	        "that has them\n"
 	        "  -o, --output FILE    the PDF to write (atomically)\n"
 	        "      --font-dir DIR   where the template's fonts are (default "
 	        DEFAULT_FONT_DIR ")\n"
@@ -53,14 +61,63 @@ usage(FILE *fp)
 	        "output or system error.\n");
 }
 
-static void
-cap_cpu(void)
-{
-	struct rlimit rl;
+/* What the SIGXCPU handler writes when it has to exit by itself; built
+ * before the limit can strike (a handler may only call write and _exit). */
+static char cpu_msg[1024];
+static size_t cpu_msg_len;
+static volatile sig_atomic_t cpu_signals;
 
-	if (getrlimit(RLIMIT_CPU, &rl) == 0 &&
-	    (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > CPU_SECONDS)) {
-		rl.rlim_cur = CPU_SECONDS;
+/* The kernel sends SIGXCPU at the soft limit and once a second after it.
+ * The first one asks the Lua hook to stop the template (a clean error with
+ * the template's line); if the process is still running CPU_GRACE signals
+ * later it is stuck in C code the hook cannot see (a pathological
+ * string.find, table.move over 2^40 slots) or past the template: exit with
+ * the message, before any output file was created. */
+static void
+on_sigxcpu(int sig)
+{
+	(void)sig;
+	render_lua_cpu_exceeded = 1;
+	if (++cpu_signals > CPU_GRACE) {
+		ssize_t w = write(STDERR_FILENO, cpu_msg, cpu_msg_len);
+
+		(void)w;
+		_exit(VK_EXIT_INPUT);
+	}
+}
+
+/* Lua's instruction hook cannot see time spent inside C functions such as
+ * string.find with a pathological pattern: the process gets a CPU cap, the
+ * hard limit a little above the soft one as a last resort. */
+static void
+cap_cpu(int seconds, const char *const *tpl, size_t ntpl)
+{
+	struct sigaction sa;
+	struct rlimit rl;
+	char entry[900];
+	int n;
+
+	if (render_lua_find(tpl, ntpl, RENDER_LUA_ENTRY, entry,
+	                    sizeof(entry)) < 0)
+		snprintf(entry, sizeof(entry), "%s/%s", tpl[0], RENDER_LUA_ENTRY);
+	n = snprintf(cpu_msg, sizeof(cpu_msg), PROG ": %s: template exceeded "
+	             "the CPU time limit of %d s (inside a library function)\n",
+	             entry, seconds);
+	cpu_msg_len = n > 0 && (size_t)n < sizeof(cpu_msg) ? (size_t)n :
+	              strlen(cpu_msg);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_sigxcpu;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGXCPU, &sa, NULL);
+	if (getrlimit(RLIMIT_CPU, &rl) == 0) {
+		rlim_t hard = (rlim_t)seconds + CPU_GRACE + 3;
+
+		if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > (rlim_t)seconds)
+			rl.rlim_cur = (rlim_t)seconds;
+		if (rl.rlim_max == RLIM_INFINITY || rl.rlim_max > hard)
+			rl.rlim_max = hard;
+		if (rl.rlim_cur > rl.rlim_max)
+			rl.rlim_cur = rl.rlim_max;
 		setrlimit(RLIMIT_CPU, &rl);
 	}
 }
@@ -79,7 +136,10 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *workdir = NULL, *tpl = NULL, *out_path = NULL;
+	const char *workdir = NULL, *out_path = NULL;
+	const char *tpl[RENDER_LUA_MAX_DIRS];
+	size_t ntpl = 0;
+	render_client client;
 	const char *font_dir = DEFAULT_FONT_DIR;
 	int verbose = 0, ch, rc = VK_EXIT_OK;
 	vk_config *cfg = NULL;
@@ -94,11 +154,19 @@ main(int argc, char **argv)
 	FILE *fp;
 
 	memset(&out, 0, sizeof(out));
+	memset(&client, 0, sizeof(client));
 	while ((ch = getopt_long(argc, argv, "w:t:o:qvhV", longopts, NULL)) !=
 	       -1) {
 		switch (ch) {
 		case 'w': workdir = optarg; break;
-		case 't': tpl = optarg; break;
+		case 't':
+			if (ntpl == RENDER_LUA_MAX_DIRS) {
+				fprintf(stderr, PROG ": at most %d template "
+				        "directories (-t)\n", RENDER_LUA_MAX_DIRS);
+				return VK_EXIT_USAGE;
+			}
+			tpl[ntpl++] = optarg;
+			break;
 		case 'o': out_path = optarg; break;
 		case 'F': font_dir = optarg; break;
 		case 'q': verbose = -1; break;
@@ -110,7 +178,7 @@ main(int argc, char **argv)
 		default: usage(stderr); return VK_EXIT_USAGE;
 		}
 	}
-	if (argc - optind != 1 || workdir == NULL || tpl == NULL ||
+	if (argc - optind != 1 || workdir == NULL || ntpl == 0 ||
 	    out_path == NULL) {
 		fprintf(stderr, PROG ": %s\n", argc - optind != 1 ?
 		        "expected exactly one CONFIG file" :
@@ -118,12 +186,15 @@ main(int argc, char **argv)
 		usage(stderr);
 		return VK_EXIT_USAGE;
 	}
-	cap_cpu();
 	/* GDAL prints its own errors by default; ours carry file and line. */
 	CPLSetErrorHandler(CPLQuietErrorHandler);
 
 	if ((cfg = vk_config_load(argv[optind], &e)) == NULL ||
-	    render_date(cfg, getenv("SOURCE_DATE_EPOCH"), &date, date_nl,
+	    render_client_load(cfg, &client, &e) < 0)
+		goto fail;
+	/* RLIMIT_CPU covers the whole process: data, template and PDF. */
+	cap_cpu(client.cpu_seconds, tpl, ntpl);
+	if (render_date(cfg, getenv("SOURCE_DATE_EPOCH"), &date, date_nl,
 	                sizeof(date_nl), &e) < 0 ||
 	    (data = render_data_load(workdir, &e)) == NULL ||
 	    (pdf = render_pdf_new(font_dir, &e)) == NULL)
@@ -140,7 +211,9 @@ main(int argc, char **argv)
 	in.pdf = pdf;
 	in.data = data;
 	in.cfg = cfg;
-	in.tpl_dir = tpl;
+	in.client = &client;
+	in.tpl_dirs = tpl;
+	in.ntpl_dirs = ntpl;
 	in.date = date_nl;
 	in.creator = PROG " (QuickScan Veerkracht) " VK_VERSION;
 	if (render_lua_run(&in, &e, &trace) < 0)
@@ -169,6 +242,7 @@ done:
 	free(trace);
 	render_pdf_free(pdf);
 	render_data_free(data);
+	render_client_free(&client);
 	vk_config_free(cfg);
 	return rc;
 }

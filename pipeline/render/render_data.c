@@ -34,6 +34,20 @@ render_data_class(const render_data *d, size_t row, int rel)
 	return i < 0 ? RENDER_NCLASSES - 1 : i;
 }
 
+int
+render_data_in_area(const render_data *d, size_t row)
+{
+	return d->col_in_area == (size_t)-1 ||
+	       strcmp(vk_csv_get(d->buurten, row, d->col_in_area), "0") != 0;
+}
+
+int
+render_data_wijk_in_area(const render_data *d, size_t w)
+{
+	return d->wcol_in_area == (size_t)-1 ||
+	       strcmp(vk_csv_get(d->wijken, w, d->wcol_in_area), "0") != 0;
+}
+
 static char *
 S_path(const char *dir, const char *rel, vk_err *e)
 {
@@ -248,6 +262,10 @@ render_data_load(const char *dir, vk_err *e)
 	vk_csv_need(d->buurten, "wijk", &d->col_wijk, e);
 	vk_csv_need(d->buurten, "class", &d->col_class, e);
 	vk_csv_need(d->buurten, "class_rel", &d->col_class_rel, e);
+	if (vk_csv_need(d->buurten, "in_area", &d->col_in_area, NULL) < 0)
+		d->col_in_area = (size_t)-1;
+	if (vk_csv_need(d->wijken, "in_area", &d->wcol_in_area, NULL) < 0)
+		d->wcol_in_area = (size_t)-1;
 	if ((d->buurt_row = vk_strmap_new()) == NULL) {
 		vk_err_io(e, NULL, "out of memory");
 		goto fail;

@@ -1,9 +1,10 @@
 /* render_data: the inputs of vk-render, read from the work directory.
  *
  *   classify/buurten.csv     one row per buurt, with class and class_rel
+ *                            and in_area (1 inside the report's area)
  *   classify/summary.csv     buurten and inhabitants per mode and class
  *   classify/parameters.csv  the classification parameters used
- *   index/wijken.csv         code,name,buurten
+ *   index/wijken.csv         code,name,buurten,in_area
  *   ingest/geometry.csv      boundaries as WKT (RD New, metres)
  *
  * The CSV tables are kept as read (render_lua turns them into Lua tables);
@@ -50,6 +51,9 @@ typedef struct render_data {
 	vk_csv *buurten, *summary, *params, *wijken;
 	/* Columns of buurten.csv every page needs. */
 	size_t col_code, col_name, col_wijk, col_class, col_class_rel;
+	/* in_area columns; (size_t)-1 in files from before area.wijken, where
+	 * everything is in the area. */
+	size_t col_in_area, wcol_in_area;
 	vk_strmap *buurt_row;          /* buurt code -> row of buurten.csv */
 	render_shape *bshapes;         /* level "buurt" */
 	size_t nbshapes;
@@ -63,5 +67,10 @@ void render_data_free(render_data *d);
 /* The class of a buurt row in the absolute (rel = 0) or relative mode, as
  * an index into render_classes; unknown or missing counts as NA. */
 int render_data_class(const render_data *d, size_t row, int rel);
+
+/* Whether buurt row `row` (of buurten.csv) or wijk row `w` (of wijken.csv)
+ * lies in the report's area (the config's area.wijken). */
+int render_data_in_area(const render_data *d, size_t row);
+int render_data_wijk_in_area(const render_data *d, size_t w);
 
 #endif

@@ -7,8 +7,18 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
+#include "render_path.h"
 #include "vk_out.h"
 #include "vk_utf8.h"
+
+/* The hook runs every this many instructions. */
+#define S_HOOK_EVERY 1000
+
+volatile sig_atomic_t render_lua_cpu_exceeded;
+
+/* Registry keys (their addresses): chunk name -> folder index, for
+ * include_next. */
+static const char S_origin_key = 'o';
 
 /* The memory budget lives in the allocator: every allocation of the state
  * passes here. */
@@ -25,7 +35,8 @@ S_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		ctx->mem_used -= old;
 		return NULL;
 	}
-	if (nsize > old && ctx->mem_used - old + nsize > ctx->mem_cap)
+	/* Written so that a huge nsize cannot wrap around. */
+	if (nsize > old && nsize - old > ctx->mem_cap - ctx->mem_used)
 		return NULL;
 	p = realloc(ptr, nsize);
 	if (p == NULL) {
@@ -42,24 +53,40 @@ S_ctx(lua_State *L)
 	return *(render_lua **)lua_getextraspace(L);
 }
 
-/* Every 1000 instructions: stop runaway templates. */
+/* Every S_HOOK_EVERY instructions: count, remember where the template is,
+ * and stop it when a limit is hit. After that it runs at every instruction
+ * and raises each time: a pcall in the template may catch the error, but
+ * the next instruction of its caller raises it again, up to the top. */
 static void
 S_hook(lua_State *L, lua_Debug *ar)
 {
 	render_lua *ctx = S_ctx(L);
 
-	(void)ar;
-	ctx->instructions += 1000;
-	if (ctx->instructions > RENDER_LUA_MAX_INSTRUCTIONS) {
-		/* Level 0: inside a hook that is the Lua function running, whose
-		 * line the message should name. */
-		luaL_where(L, 0);
-		lua_pushfstring(L, "template ran too long (more than %d million "
-		                "Lua instructions)",
-		                (int)(RENDER_LUA_MAX_INSTRUCTIONS / 1000000));
-		lua_concat(L, 2);
-		lua_error(L);
+	if (!ctx->fatal) {
+		ctx->instructions += S_HOOK_EVERY;
+		if (lua_getinfo(L, "Sl", ar) && ar->currentline > 0)
+			snprintf(ctx->pos, sizeof(ctx->pos), "%s:%d",
+			         ar->source[0] == '@' ? ar->source + 1 :
+			         ar->short_src, ar->currentline);
+		if (render_lua_cpu_exceeded)
+			snprintf(ctx->fatal_msg, sizeof(ctx->fatal_msg),
+			         "template exceeded the CPU time limit of %d s",
+			         ctx->in->client->cpu_seconds);
+		else if (ctx->instructions > ctx->max_instructions)
+			snprintf(ctx->fatal_msg, sizeof(ctx->fatal_msg),
+			         "template ran too long (more than %lld Lua "
+			         "instructions)", ctx->max_instructions);
+		else
+			return;
+		ctx->fatal = 1;
+		lua_sethook(L, S_hook, LUA_MASKCOUNT, 1);
 	}
+	/* Level 0: inside a hook that is the Lua function running, whose
+	 * line the message should name. */
+	luaL_where(L, 0);
+	lua_pushstring(L, ctx->fatal_msg);
+	lua_concat(L, 2);
+	lua_error(L);
 }
 
 static int
@@ -126,50 +153,128 @@ S_setmetatable(lua_State *L)
 	return 1;
 }
 
-/* Reads and compiles a template file as text; pushes the chunk with the
- * table at index env as its _ENV. name is relative to the template dir. */
+/* xpcall(f, handler, ...): the handler runs after the error has unwound
+ * the stack, not as Lua's message handler. Lua calls a message handler
+ * with hooks switched off when the error was raised by a hook, so a
+ * handler that loops after the instruction or CPU limit could never be
+ * stopped. Templates have no debug library, so a handler could not look
+ * at the stack anyway. An error in the handler becomes xpcall's result
+ * (false, error), as Lua's "error in error handling" would. */
 static int
-S_load(lua_State *L, render_lua *ctx, const char *name, int env, vk_err *e)
+S_xpcall(lua_State *L)
 {
-	size_t n = strlen(ctx->dir) + strlen(name) + 2, len;
-	char *path = malloc(n), *real, *src, *chunk;
-	size_t dl = strlen(ctx->dir_real);
-	int rc;
+	int n = lua_gettop(L);
 
-	if (path == NULL)
-		return vk_err_io(e, NULL, "out of memory");
-	snprintf(path, n, "%s/%s", ctx->dir, name);
-	/* Resolve symlinks: a link may not lead out of the template dir. */
-	real = realpath(path, NULL);
-	if (real == NULL) {
-		vk_err_set(e, path, 0, 0, "cannot open template file");
-		free(path);
-		return -1;
-	}
-	if (strncmp(real, ctx->dir_real, dl) != 0 || real[dl] != '/') {
-		vk_err_set(e, path, 0, 0, "template file lies outside the "
-		           "template directory");
+	luaL_checkany(L, 1);
+	luaL_checktype(L, 2, LUA_TFUNCTION);
+	lua_pushboolean(L, 1);
+	lua_pushvalue(L, 1);
+	for (int i = 3; i <= n; i++)
+		lua_pushvalue(L, i);
+	if (lua_pcall(L, n - 2, LUA_MULTRET, 0) == LUA_OK)
+		return lua_gettop(L) - n;     /* true, results... */
+	/* stack: ..., true, error */
+	lua_pushvalue(L, 2);
+	lua_insert(L, -2);
+	lua_pcall(L, 1, 1, 0);
+	lua_pushboolean(L, 0);
+	lua_insert(L, -2);
+	return 2;
+}
+
+int
+render_lua_find(const char *const *dirs, size_t n, const char *name,
+                char *buf, size_t size)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *path = render_path_join(dirs[i], name);
+		int outside;
+		char *real;
+
+		if (path == NULL)
+			return -1;
+		real = render_path_inside("/", path, &outside);
+		if (real != NULL && (size_t)snprintf(buf, size, "%s", path) <
+		                    size) {
+			free(real);
+			free(path);
+			return 0;
+		}
 		free(real);
 		free(path);
+	}
+	return -1;
+}
+
+int
+render_lua_resolve(render_lua *ctx, const char *name, size_t from,
+                   size_t *dir, char **real, char **shown, vk_err *e)
+{
+	char list[512] = "";
+
+	if (!render_path_plain(name))
+		return vk_err_set(e, NULL, 0, 0, "'%s' is not a relative file name "
+		                  "inside the template directory", name);
+	for (size_t i = from; i < ctx->ndirs; i++) {
+		char *path = render_path_join(ctx->dirs[i].dir, name);
+		size_t len = strlen(list);
+		int outside;
+
+		if (path == NULL)
+			return vk_err_io(e, NULL, "out of memory");
+		*real = render_path_inside(ctx->dirs[i].real, path, &outside);
+		if (*real != NULL) {
+			*shown = path;
+			*dir = i;
+			return 0;
+		}
+		if (outside) {
+			vk_err_set(e, path, 0, 0, "template file lies outside the "
+			           "template directory %s (a symlink?)",
+			           ctx->dirs[i].dir);
+			free(path);
+			return -1;
+		}
+		free(path);
+		snprintf(list + len, sizeof(list) - len, "%s%s",
+		         len > 0 ? ", " : "", ctx->dirs[i].dir);
+	}
+	return vk_err_set(e, NULL, 0, 0, "cannot find template file '%s' in %s",
+	                  name, from < ctx->ndirs ? list :
+	                  "the folders after this one");
+}
+
+/* Reads and compiles a template file as text, found through the search
+ * path from folder `from`; pushes the chunk with the table at index env as
+ * its _ENV and records the folder it came from. */
+static int
+S_load(lua_State *L, render_lua *ctx, const char *name, size_t from, int env,
+       vk_err *e)
+{
+	char *real, *shown, *src, chunk[1024];
+	size_t len, dir;
+	int rc, n;
+
+	env = lua_absindex(L, env);
+	if (render_lua_resolve(ctx, name, from, &dir, &real, &shown, e) < 0)
+		return -1;
+	n = snprintf(chunk, sizeof(chunk), "@%s", shown);
+	if (n < 0 || (size_t)n >= sizeof(chunk)) {
+		vk_err_set(e, shown, 0, 0, "template file name too long");
+		free(real);
+		free(shown);
 		return -1;
 	}
+	free(shown);
 	src = vk_read_file(real, RENDER_LUA_MAX_SOURCE, &len, e);
 	free(real);
-	if (src == NULL) {
-		free(path);
+	if (src == NULL)
 		return -1;
-	}
-	if ((chunk = malloc(n + 1)) == NULL) {
-		free(src);
-		free(path);
-		return vk_err_io(e, NULL, "out of memory");
-	}
-	snprintf(chunk, n + 1, "@%s", path);
-	free(path);
-	/* "t": a precompiled chunk could break the VM's safety. */
+	/* "t": a precompiled chunk could break the VM's safety. lua_load is
+	 * protected, so src cannot leak here; the calls below may raise a
+	 * memory error, so nothing malloc'd is held across them. */
 	rc = luaL_loadbufferx(L, src, len, chunk, "t");
 	free(src);
-	free(chunk);
 	if (rc != LUA_OK) {
 		vk_err_set(e, NULL, 0, 0, "%s", lua_tostring(L, -1));
 		lua_pop(L, 1);
@@ -178,62 +283,71 @@ S_load(lua_State *L, render_lua *ctx, const char *name, int env, vk_err *e)
 	lua_pushvalue(L, env);
 	if (lua_setupvalue(L, -2, 1) == NULL)
 		lua_pop(L, 1);
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &S_origin_key);
+	lua_pushstring(L, chunk);
+	lua_pushinteger(L, (lua_Integer)dir);
+	lua_rawset(L, -3);
+	lua_pop(L, 1);
 	return 0;
 }
 
-/* Is name a plain relative path: no "..", no "." segments, not absolute,
- * no backslashes or empty segments? */
+/* Runs another template file in the same environment and returns what it
+ * returns. */
 static int
-S_plain_name(const char *name)
-{
-	const char *p = name;
-
-	if (*p == '\0' || *p == '/')
-		return 0;
-	while (*p != '\0') {
-		const char *seg = p;
-		size_t n;
-
-		while (*p != '\0' && *p != '/')
-			p++;
-		n = (size_t)(p - seg);
-		if (n == 0 || (n == 1 && seg[0] == '.') ||
-		    (n == 2 && seg[0] == '.' && seg[1] == '.'))
-			return 0;
-		if (*p == '/')
-			p++;
-		if (*p == '\0' && p[-1] == '/')
-			return 0;
-	}
-	return strchr(name, '\\') == NULL;
-}
-
-/* include("style.lua"): runs another file of the template directory in the
- * same environment and returns what it returns. */
-static int
-S_include(lua_State *L)
+S_include_from(lua_State *L, size_t from, const char *fn)
 {
 	render_lua *ctx = RENDER_LUA_CTX(L);
 	const char *name = render_lua_checkutf8(L, 1, NULL);
 	vk_err e;
-	int base, rc;
+	int base;
 
-	if (!S_plain_name(name))
+	if (!render_path_plain(name))
 		return luaL_argerror(L, 1, "expected a relative file name "
 		                     "inside the template directory");
 	if (ctx->include_depth >= RENDER_LUA_MAX_INCLUDE_DEPTH)
-		return luaL_error(L, "include: nested more than %d deep",
+		return luaL_error(L, "%s: nested more than %d deep", fn,
 		                  RENDER_LUA_MAX_INCLUDE_DEPTH);
-	if (S_load(L, ctx, name, lua_upvalueindex(2), &e) < 0)
-		return render_lua_raise(L, "include", &e);
+	if (++ctx->includes > RENDER_LUA_MAX_INCLUDES)
+		return luaL_error(L, "%s: more than %d includes", fn,
+		                  RENDER_LUA_MAX_INCLUDES);
+	lua_settop(L, 1);
+	if (S_load(L, ctx, name, from, lua_upvalueindex(2), &e) < 0)
+		return render_lua_raise(L, fn, &e);
 	base = lua_gettop(L) - 1;
 	ctx->include_depth++;
 	/* lua_call, not pcall: an error in the included file unwinds to the
 	 * template's message handler with the full traceback. */
 	lua_call(L, 0, LUA_MULTRET);
 	ctx->include_depth--;
-	rc = lua_gettop(L) - base;
-	return rc;
+	return lua_gettop(L) - base;
+}
+
+/* include("style.lua"): the first file of that name on the search path. */
+static int
+S_include(lua_State *L)
+{
+	return S_include_from(L, 0, "include");
+}
+
+/* include_next("style.lua"): the same search, but only in the folders
+ * after the one holding the calling file, so a client's style.lua can
+ * start from the default one and change only what differs. */
+static int
+S_include_next(lua_State *L)
+{
+	lua_Debug ar;
+	lua_Integer dir;
+
+	if (!lua_getstack(L, 1, &ar) || !lua_getinfo(L, "S", &ar))
+		return luaL_error(L, "include_next: no calling template file");
+	lua_rawgetp(L, LUA_REGISTRYINDEX, &S_origin_key);
+	lua_pushstring(L, ar.source);
+	if (lua_rawget(L, -2) != LUA_TNUMBER)
+		return luaL_error(L, "include_next: must be called from a "
+		                  "template file");
+	dir = lua_tointeger(L, -1);
+	lua_pop(L, 2);
+	return S_include_from(L, (size_t)dir + 1, "include_next");
 }
 
 /* Copies the named fields of the table at src into the table at dst. */
@@ -279,7 +393,7 @@ S_env(lua_State *L, render_lua *ctx)
 	static const char *const base[] = {
 		"assert", "error", "ipairs", "next", "pairs", "pcall",
 		"rawequal", "rawget", "rawlen", "rawset", "select", "tonumber",
-		"tostring", "type", "xpcall", "getmetatable", "_VERSION", NULL
+		"tostring", "type", "getmetatable", "_VERSION", NULL
 	};
 	static const char *const none[] = { NULL };
 	static const char *const nomath[] = { "random", "randomseed", NULL };
@@ -297,6 +411,17 @@ S_env(lua_State *L, render_lua *ctx)
 	lua_pushnil(L);
 	lua_setfield(L, -2, "dump");
 	lua_pop(L, 1);
+	/* And the metatable itself is shared by every string: protect it so a
+	 * template cannot reach or rewire it through getmetatable(""). */
+	lua_pushliteral(L, "");
+	if (lua_getmetatable(L, -1)) {
+		lua_pushboolean(L, 0);
+		lua_setfield(L, -2, "__metatable");
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+	lua_newtable(L);
+	lua_rawsetp(L, LUA_REGISTRYINDEX, &S_origin_key);
 
 	lua_newtable(L);
 	env = lua_gettop(L);
@@ -309,12 +434,18 @@ S_env(lua_State *L, render_lua *ctx)
 	S_copy_lib(L, LUA_UTF8LIBNAME, none, env);
 	lua_pushcfunction(L, S_setmetatable);
 	lua_setfield(L, env, "setmetatable");
+	lua_pushcfunction(L, S_xpcall);
+	lua_setfield(L, env, "xpcall");
 	lua_pushvalue(L, env);
 	lua_setfield(L, env, "_G");
 	lua_pushlightuserdata(L, ctx);
 	lua_pushvalue(L, env);
 	lua_pushcclosure(L, S_include, 2);
 	lua_setfield(L, env, "include");
+	lua_pushlightuserdata(L, ctx);
+	lua_pushvalue(L, env);
+	lua_pushcclosure(L, S_include_next, 2);
+	lua_setfield(L, env, "include_next");
 	render_lua_api_open(L, ctx);
 	render_lua_data_push(L, ctx);
 	lua_setfield(L, env, "qs");
@@ -336,7 +467,7 @@ S_prepare(lua_State *L)
 
 	lua_settop(L, 0);
 	S_env(L, r->ctx);
-	if (S_load(L, r->ctx, "report.lua", 1, r->e) < 0)
+	if (S_load(L, r->ctx, RENDER_LUA_ENTRY, 0, 1, r->e) < 0)
 		return 0;
 	r->loaded = 1;
 	return 1;
@@ -365,34 +496,74 @@ S_report(const char *msg, vk_err *e, char **trace)
 		*trace = S_strdup(nl + 1);
 }
 
+/* Where to say a limit was hit when Lua gives no position: the last one
+ * the hook saw, else the entry file. */
+static const char *
+S_where(const render_lua *ctx, char *buf, size_t n)
+{
+	if (ctx->pos[0] != '\0')
+		return ctx->pos;
+	if (render_lua_find(ctx->in->tpl_dirs, ctx->in->ntpl_dirs,
+	                    RENDER_LUA_ENTRY, buf, n) == 0)
+		return buf;
+	return RENDER_LUA_ENTRY;
+}
+
+static void
+S_free_dirs(render_lua *ctx)
+{
+	for (size_t i = 0; i < ctx->ndirs; i++) {
+		free(ctx->dirs[i].dir);
+		free(ctx->dirs[i].real);
+	}
+}
+
+static int
+S_dirs(render_lua *ctx, const render_lua_in *in, vk_err *e)
+{
+	if (in->ntpl_dirs == 0 || in->ntpl_dirs > RENDER_LUA_MAX_DIRS)
+		return vk_err_set(e, NULL, 0, 0, "give between 1 and %d template "
+		                  "directories", RENDER_LUA_MAX_DIRS);
+	for (size_t i = 0; i < in->ntpl_dirs; i++) {
+		render_lua_dir *d = &ctx->dirs[i];
+		size_t n;
+
+		if ((d->dir = S_strdup(in->tpl_dirs[i])) == NULL)
+			return vk_err_io(e, NULL, "out of memory");
+		ctx->ndirs++;
+		n = strlen(d->dir);
+		while (n > 1 && d->dir[n - 1] == '/')
+			d->dir[--n] = '\0';
+		if ((d->real = realpath(d->dir, NULL)) == NULL)
+			return vk_err_set(e, d->dir, 0, 0,
+			                  "cannot open template directory");
+	}
+	return 0;
+}
+
 int
 render_lua_run(const render_lua_in *in, vk_err *e, char **trace)
 {
 	render_lua ctx;
 	S_run run;
 	lua_State *L;
-	size_t n;
+	char where[600];
 	int rc = -1, st;
 
 	*trace = NULL;
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.in = in;
-	ctx.mem_cap = RENDER_LUA_MAX_MEMORY;
-	if ((ctx.dir = S_strdup(in->tpl_dir)) == NULL)
-		return vk_err_io(e, NULL, "out of memory");
-	n = strlen(ctx.dir);
-	while (n > 1 && ctx.dir[n - 1] == '/')
-		ctx.dir[--n] = '\0';
-	if ((ctx.dir_real = realpath(ctx.dir, NULL)) == NULL) {
-		vk_err_set(e, ctx.dir, 0, 0, "cannot open template directory");
-		free(ctx.dir);
+	ctx.mem_cap = in->client->memory;
+	ctx.max_instructions = in->client->instructions;
+	if (S_dirs(&ctx, in, e) < 0) {
+		S_free_dirs(&ctx);
 		return -1;
 	}
 	if ((L = lua_newstate(S_alloc, &ctx)) == NULL) {
-		free(ctx.dir_real);
-		free(ctx.dir);
+		S_free_dirs(&ctx);
 		return vk_err_io(e, NULL, "cannot create a Lua state");
 	}
+	ctx.L = L;
 	*(render_lua **)lua_getextraspace(L) = &ctx;
 	run.ctx = &ctx;
 	run.e = e;
@@ -405,8 +576,9 @@ render_lua_run(const render_lua_in *in, vk_err *e, char **trace)
 	st = lua_pcall(L, 1, 1, 1);
 	if (st != LUA_OK) {
 		if (st == LUA_ERRMEM)
-			vk_err_set(e, NULL, 0, 0, "template exceeded the memory "
-			           "limit of %zu MB", RENDER_LUA_MAX_MEMORY >> 20);
+			vk_err_set(e, NULL, 0, 0, "%s: template exceeded the memory "
+			           "limit of %zu MB", S_where(&ctx, where,
+			           sizeof(where)), ctx.mem_cap >> 20);
 		else
 			S_report(lua_tostring(L, -1), e, trace);
 		goto out;
@@ -414,24 +586,31 @@ render_lua_run(const render_lua_in *in, vk_err *e, char **trace)
 	if (!run.loaded)
 		goto out;   /* e says why */
 	/* stack: msgh, chunk */
-	lua_sethook(L, S_hook, LUA_MASKCOUNT, 1000);
+	lua_sethook(L, S_hook, LUA_MASKCOUNT, S_HOOK_EVERY);
 	st = lua_pcall(L, 0, 0, 1);
 	lua_sethook(L, NULL, 0, 0);
 	if (st == LUA_ERRMEM) {
-		vk_err_set(e, NULL, 0, 0, "template exceeded the memory limit "
-		           "of %zu MB", RENDER_LUA_MAX_MEMORY >> 20);
+		vk_err_set(e, NULL, 0, 0, "%s: template exceeded the memory limit "
+		           "of %zu MB", S_where(&ctx, where, sizeof(where)),
+		           ctx.mem_cap >> 20);
 		goto out;
 	}
 	if (st != LUA_OK) {
 		const char *msg = lua_tostring(L, -1);
 
-		S_report(msg != NULL ? msg : "template error", e, trace);
+		/* A limit hit while a message handler or __close ran can end
+		 * as "error in error handling": say which limit it was. */
+		if (ctx.fatal && (msg == NULL ||
+		                  strstr(msg, ctx.fatal_msg) == NULL))
+			vk_err_set(e, NULL, 0, 0, "%s: %s", S_where(&ctx, where,
+			           sizeof(where)), ctx.fatal_msg);
+		else
+			S_report(msg != NULL ? msg : "template error", e, trace);
 		goto out;
 	}
 	rc = 0;
 out:
 	lua_close(L);
-	free(ctx.dir_real);
-	free(ctx.dir);
+	S_free_dirs(&ctx);
 	return rc;
 }

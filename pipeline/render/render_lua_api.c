@@ -6,11 +6,13 @@
  * Lua error can never leak them.
  *
  * Points, origin top-left of the A4 page, y down. A style is
- * {font = alias, size = pt, color = "#RRGGBB", align = "left"|"center"|
+ * {font = alias, size = pt, color = colour, align = "left"|"center"|
  * "right", leading = pt}; a paint is {fill =, stroke =, width =, dash =,
- * hatch = colour}.
+ * hatch = colour}. A colour is "#RRGGBB" or a name given to colours{}.
+ * templates/README.md documents every function with an example.
  *
  *   fonts{alias = "File.ttf", ...}     load TrueType fonts from --font-dir
+ *   colours{name = "#RRGGBB", ...}     named colours (added or replaced)
  *   page_new() -> n                    add a page, make it current
  *   page_goto(n), page_count(), page_number(), page_size() -> w, h
  *   bookmark(title)                    outline entry for the current page
@@ -33,7 +35,15 @@
  *   map_aspect{focus} -> width / height of what map() would show
  *   scalebar(map, x, y, {width, style}) -> w, h
  *   north_arrow(x, y, size, style)
- *   fmt(v, decimals, signed) -> Dutch number text, "n.b." for nil */
+ *   image(x, y, w|nil, h|nil, name) -> w, h
+ *                                      PNG/JPEG fitted in the box, aspect
+ *                                      kept; name: an image the config gives
+ *                                      (qs.images) or a template file
+ *   image_size(name) -> pixel width, height
+ *   fmt(v, decimals, signed) -> Dutch number text, "n.b." for nil
+ *
+ * Maps show buurten outside the report's area (config area.wijken) as
+ * context: grey, no number, not counted for the extent. */
 #include "render_lua_priv.h"
 
 #include <limits.h>
@@ -43,12 +53,17 @@
 
 #include <lauxlib.h>
 
+#include "render_image.h"
 #include "render_map.h"
+#include "render_path.h"
 #include "render_table.h"
 #include "vk_num.h"
 #include "vk_utf8.h"
 
 #define S_PDF(L) (RENDER_LUA_CTX(L)->in->pdf)
+
+/* Registry key (its address) of the named colours: name -> "#RRGGBB". */
+static const char S_colours_key = 'c';
 
 /* Valid UTF-8 without NUL bytes: what libharu may see. */
 static int
@@ -154,12 +169,30 @@ S_fbool(lua_State *L, int idx, const char *key)
 	return v;
 }
 
+/* "#RRGGBB" or a name given to colours{}: styles can then say "accent"
+ * and a client's style.lua recolours every use by changing one entry. */
 static vk_rgb
 S_parse_colour(lua_State *L, const char *s, const char *what,
                const char *key)
 {
 	vk_rgb c;
 
+	if (s[0] != '#') {
+		const char *v = NULL;
+
+		lua_rawgetp(L, LUA_REGISTRYINDEX, &S_colours_key);
+		if (lua_type(L, -1) == LUA_TTABLE &&
+		    lua_getfield(L, -1, s) == LUA_TSTRING)
+			v = lua_tostring(L, -1);
+		if (v == NULL)
+			luaL_error(L, "%s: unknown colour '%s' for '%s' (expected "
+			           "\"#RRGGBB\" or a name given to colours{})",
+			           what, s, key);
+		/* Checked by colours{}. */
+		vk_draw_parse_rgb(v, &c);
+		lua_pop(L, 2);
+		return c;
+	}
 	if (vk_draw_parse_rgb(s, &c) < 0)
 		luaL_error(L, "%s: bad colour '%s' for '%s' (expected \"#RRGGBB\")",
 		           what, s, key);
@@ -365,6 +398,174 @@ S_fonts(lua_State *L)
 	return 0;
 }
 
+/* A colour name: an identifier, so it can never look like "#RRGGBB". */
+static int
+S_colour_name(const char *s)
+{
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_'))
+		return 0;
+	for (s++; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '_'))
+			return 0;
+	return 1;
+}
+
+/* colours{ accent = "#1F4E79", ... }: adds or replaces named colours. */
+static int
+S_colours(lua_State *L)
+{
+	vk_rgb c;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	lua_settop(L, 1);
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &S_colours_key) != LUA_TTABLE) {
+		lua_pop(L, 1);
+		lua_newtable(L);
+		lua_pushvalue(L, -1);
+		lua_rawsetp(L, LUA_REGISTRYINDEX, &S_colours_key);
+	}
+	/* Check everything first: a bad entry changes nothing. */
+	lua_pushnil(L);
+	while (lua_next(L, 1) != 0) {
+		if (lua_type(L, -2) != LUA_TSTRING ||
+		    !S_colour_name(lua_tostring(L, -2)))
+			return luaL_error(L, "colours: names must be identifiers "
+			                  "like accent or text_muted");
+		if (lua_type(L, -1) != LUA_TSTRING ||
+		    vk_draw_parse_rgb(lua_tostring(L, -1), &c) < 0)
+			return luaL_error(L, "colours: '%s' must be \"#RRGGBB\"",
+			                  lua_tostring(L, -2));
+		lua_pop(L, 1);
+	}
+	lua_pushnil(L);
+	while (lua_next(L, 1) != 0) {
+		lua_pushvalue(L, -2);
+		lua_insert(L, -2);
+		lua_rawset(L, 2);
+	}
+	return 0;
+}
+
+/* ---- images ---- */
+
+/* Does name end in .png, .jpg or .jpeg (any case)? */
+static int
+S_image_ext(const char *name)
+{
+	static const char *const ext[] = { ".png", ".jpg", ".jpeg", NULL };
+	size_t n = strlen(name);
+
+	for (size_t i = 0; ext[i] != NULL; i++) {
+		size_t k = strlen(ext[i]), j;
+
+		if (n <= k)
+			continue;
+		for (j = 0; j < k; j++) {
+			char c = name[n - k + j];
+
+			if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != ext[i][j])
+				break;
+		}
+		if (j == k)
+			return 1;
+	}
+	return 0;
+}
+
+/* Finds the image called name (a config image, else a template file),
+ * makes sure it is in the document (decoded and validated first) and
+ * returns its key there; *w and *h get its size in pixels. Paths go into
+ * the caller's stack buffers so a Lua error cannot leak them. */
+static const char *
+S_image_load(lua_State *L, const char *fn, const char *name, char *key,
+             size_t nkey, int *w, int *h)
+{
+	render_lua *ctx = RENDER_LUA_CTX(L);
+	const render_client_image *ci;
+	char label[1024];
+	render_image img;
+	vk_err e;
+	int rc;
+
+	if ((ci = render_client_image_get(ctx->in->client, name)) != NULL) {
+		snprintf(key, nkey, "%s", ci->path);
+		snprintf(label, sizeof(label), "%s/%s", ctx->in->cfg->dir,
+		         ci->file);
+	} else {
+		char *real, *shown;
+		size_t dir;
+
+		if (!S_image_ext(name))
+			luaL_error(L, "%s: '%s' is neither an image the config "
+			           "gives (qs.images) nor a .png/.jpg file", fn,
+			           name);
+		if (render_lua_resolve(ctx, name, 0, &dir, &real, &shown, &e) < 0)
+			render_lua_raise(L, fn, &e);
+		rc = snprintf(key, nkey, "%s", real) >= (int)nkey ||
+		     snprintf(label, sizeof(label), "%s", shown) >=
+		     (int)sizeof(label);
+		free(real);
+		free(shown);
+		if (rc)
+			luaL_error(L, "%s: file name too long", fn);
+	}
+	if (render_pdf_image_size(ctx->in->pdf, key, w, h))
+		return key;
+	if (render_image_load(key, label, &img, &e) < 0)
+		render_lua_raise(L, fn, &e);
+	rc = render_pdf_image_add(ctx->in->pdf, key, &img, &e);
+	render_image_free(&img);
+	if (rc < 0)
+		render_lua_raise(L, fn, &e);
+	*w = img.w;
+	*h = img.h;
+	return key;
+}
+
+/* image(x, y, w, h, name) -> w, h: the image fitted into the w x h box at
+ * (x, y) top-left, aspect ratio kept; with w or h nil the other follows
+ * from the aspect ratio. Returns the size drawn. */
+static int
+S_image(lua_State *L)
+{
+	double x = S_num(L, 1), y = S_num(L, 2);
+	double bw = lua_isnoneornil(L, 3) ? 0 : S_num(L, 3);
+	double bh = lua_isnoneornil(L, 4) ? 0 : S_num(L, 4), sc;
+	const char *name = render_lua_checkutf8(L, 5, NULL);
+	char key[4096];
+	int iw, ih;
+	vk_err e;
+
+	if (bw < 0 || bh < 0 || (bw == 0 && bh == 0) || bw > 10000 ||
+	    bh > 10000)
+		return luaL_error(L, "image: give a positive width, height or "
+		                  "both (at most 10000)");
+	S_image_load(L, "image", name, key, sizeof(key), &iw, &ih);
+	sc = bw > 0 ? bw / iw : bh / ih;
+	if (bw > 0 && bh > 0 && bh / ih < sc)
+		sc = bh / ih;
+	S_check(L, "image", render_pdf_image_draw(S_PDF(L), key, x, y, iw * sc,
+	                                          ih * sc, &e), &e);
+	lua_pushnumber(L, iw * sc);
+	lua_pushnumber(L, ih * sc);
+	return 2;
+}
+
+/* image_size(name) -> width, height in pixels (loads and checks it). */
+static int
+S_image_size(lua_State *L)
+{
+	const char *name = render_lua_checkutf8(L, 1, NULL);
+	char key[4096];
+	int iw, ih;
+
+	S_image_load(L, "image_size", name, key, sizeof(key), &iw, &ih);
+	lua_pushinteger(L, iw);
+	lua_pushinteger(L, ih);
+	return 2;
+}
+
 /* ---- text ---- */
 
 static int
@@ -521,7 +722,7 @@ S_table(lua_State *L)
 	render_table_col *cols;
 	const char **cells;
 	unsigned char *bold;
-	double bottom;
+	double bottom, max_lines;
 	size_t ncols, nrows;
 	vk_err e;
 
@@ -532,10 +733,12 @@ S_table(lua_State *L)
 	o.y = S_fnum(L, 1, "y", what, 1, 0);
 	o.w = S_fnum(L, 1, "w", what, 1, 0);
 	o.pad = S_fnum(L, 1, "pad", what, 0, 3);
-	o.max_lines = (int)S_fnum(L, 1, "max_lines", what, 0, 2);
-	if (!(o.w > 0) || o.pad < 0 || o.pad > 50 || o.max_lines < 1 ||
-	    o.max_lines > 20)
+	/* Range-checked as a double: casting 1e300 to int is undefined. */
+	max_lines = S_fnum(L, 1, "max_lines", what, 0, 2);
+	if (!(o.w > 0) || o.pad < 0 || o.pad > 50 || !(max_lines >= 1) ||
+	    max_lines > 20)
 		return luaL_error(L, "table: w, pad or max_lines out of range");
+	o.max_lines = (int)max_lines;
 	lua_getfield(L, 1, "style");
 	S_style(L, -1, &o.body);
 	lua_getfield(L, 1, "header_style");
@@ -671,6 +874,24 @@ S_wijk_of(const render_data *d, const char *code, char *buf, size_t n)
 	return "";
 }
 
+/* Whether a buurt or wijk shape lies in the report's area: the in_area
+ * columns the index wrote, else (a shape without a data row) the config's
+ * own rule. */
+static int
+S_in_area(const render_lua *ctx, const char *code)
+{
+	const render_data *d = ctx->in->data;
+	size_t row, cw;
+
+	if (vk_strmap_get(d->buurt_row, code, &row))
+		return render_data_in_area(d, row);
+	if (vk_csv_need(d->wijken, "code", &cw, NULL) == 0)
+		for (size_t w = 0; w < vk_csv_nrows(d->wijken); w++)
+			if (strcmp(vk_csv_get(d->wijken, w, cw), code) == 0)
+				return render_data_wijk_in_area(d, w);
+	return vk_config_in_area(ctx->in->cfg, code);
+}
+
 static int
 S_map(lua_State *L)
 {
@@ -795,9 +1016,11 @@ S_map(lua_State *L)
 
 		memset(a, 0, sizeof(*a));
 		a->shape = s;
-		a->context = focus != NULL &&
-		             strcmp(S_wijk_of(d, s->code, wb, sizeof(wb)),
-		                    focus) != 0;
+		/* Outside the area (area.wijken) or the focus wijk: context. */
+		a->context = !S_in_area(ctx, s->code) ||
+		             (focus != NULL &&
+		              strcmp(S_wijk_of(d, s->code, wb, sizeof(wb)),
+		                     focus) != 0);
 		nfocus += !a->context;
 		if (a->context) {
 			a->fill = context;
@@ -833,23 +1056,25 @@ S_map(lua_State *L)
 			a->label = labels[i];
 		}
 	}
-	if (focus != NULL && nfocus == 0)
-		return luaL_error(L, "map: no buurten in wijk '%s'", focus);
-	/* Wijk boundaries on top; with a focus, the focus wijk last and
-	 * heaviest. */
+	if (nfocus == 0)
+		return focus != NULL ?
+		       luaL_error(L, "map: no buurten of the area in wijk '%s'",
+		                  focus) :
+		       luaL_error(L, "map: no buurten in the area");
+	/* Wijk boundaries on top. With a focus the focus wijk last and
+	 * heaviest; without, the wijken of the area last, the others light. */
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < nw; i++) {
-			int is_focus = focus != NULL &&
-			               strcmp(d->wshapes[i].code, focus) == 0;
+			const char *wc = d->wshapes[i].code;
+			int is_focus = focus != NULL && strcmp(wc, focus) == 0;
+			int top = focus != NULL ? is_focus : S_in_area(ctx, wc);
 
-			if ((pass == 1) != is_focus)
+			if ((pass == 1) != top)
 				continue;
 			edges[ne].shape = &d->wshapes[i];
-			edges[ne].colour = focus == NULL || is_focus ? wijk_edge :
-			                   other_edge;
+			edges[ne].colour = top ? wijk_edge : other_edge;
 			edges[ne].width = is_focus ? wijk_width * 1.4 :
-			                  focus != NULL ? wijk_width * 0.5 :
-			                  wijk_width;
+			                  top ? wijk_width : wijk_width * 0.5;
 			ne++;
 		}
 	}
@@ -896,7 +1121,8 @@ static int
 S_map_aspect(lua_State *L)
 {
 	static const char *const keys[] = { "focus", NULL };
-	const render_data *d = RENDER_LUA_CTX(L)->in->data;
+	const render_lua *ctx = RENDER_LUA_CTX(L);
+	const render_data *d = ctx->in->data;
 	double ext[4] = { HUGE_VAL, HUGE_VAL, -HUGE_VAL, -HUGE_VAL };
 	const char *focus = NULL;
 	char wb[16];
@@ -909,8 +1135,8 @@ S_map_aspect(lua_State *L)
 	for (size_t i = 0; i < d->nbshapes; i++) {
 		const render_shape *s = &d->bshapes[i];
 
-		if (focus != NULL &&
-		    strcmp(S_wijk_of(d, s->code, wb, sizeof(wb)), focus) != 0)
+		if (!S_in_area(ctx, s->code) || (focus != NULL &&
+		    strcmp(S_wijk_of(d, s->code, wb, sizeof(wb)), focus) != 0))
 			continue;
 		ext[0] = fmin(ext[0], s->minx);
 		ext[1] = fmin(ext[1], s->miny);
@@ -992,6 +1218,9 @@ render_lua_api_open(lua_State *L, render_lua *ctx)
 		{ "page_size", S_page_size },
 		{ "bookmark", S_bookmark },
 		{ "fonts", S_fonts },
+		{ "colours", S_colours },
+		{ "image", S_image },
+		{ "image_size", S_image_size },
 		{ "text", S_text },
 		{ "measure", S_measure },
 		{ "textbox", S_textbox },

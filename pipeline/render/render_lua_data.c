@@ -5,12 +5,21 @@
  *   qs.indicators  per indicator key (inhabitants, homes, P, K, O, L):
  *                  year, base_year, components = { {source, file, column,
  *                  weight, year, base_year}, ... }; absent ones are nil
- *   qs.buurten     list of records, one per row of classify/buurten.csv, in
- *                  file order: every column by its header name, numbers as
- *                  numbers, NA and empty fields as nil, plus nr (last four
- *                  digits of the code)
- *   qs.buurt       the same records by code
- *   qs.wijken      list of {code, name, buurten = list of records}
+ *   qs.area        {code, name, partial, wijken}: the report's area; partial
+ *                  is true when the config narrows it to area.wijken (their
+ *                  codes in wijken), false for the whole gemeente
+ *   qs.buurten     list of records, one per row of classify/buurten.csv
+ *                  inside the area, in file order: every column by its
+ *                  header name, numbers as numbers, NA and empty fields as
+ *                  nil, in_area as a boolean, plus nr (last four digits of
+ *                  the code)
+ *   qs.buurt       every buurt's record by code, also outside the area
+ *   qs.wijken      list of {code, name, in_area, buurten = list of records}
+ *                  for the wijken inside the area, in index/wijken.csv order
+ *   qs.city        {buurten, wijken}: the same for the whole gemeente, for
+ *                  context (the rest of the city on a map, comparisons)
+ *   qs.images      name -> file of the images the config gives
+ *                  (template.logo, template.images); draw with image()
  *   qs.classes     list in report order of {code, label, colour, hatched,
  *                  absolute = {buurten, inhabitants}, relative = {...}}
  *   qs.class       the same by code
@@ -21,6 +30,7 @@
  * A column counts as numeric when every field in it is a number or missing,
  * so codes and labels stay strings even when one looks like a number. */
 #include "render_lua_priv.h"
+#include "render_lua_outlook.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -138,7 +148,27 @@ S_indicators(lua_State *L, render_lua *ctx)
 	lua_setfield(L, -2, "indicators");
 }
 
-/* qs.buurten, qs.buurt and qs.wijken. */
+/* Copies the records of the list at idx for which in_area is true into a
+ * new list, pushed. */
+static void
+S_filter_area(lua_State *L, int idx)
+{
+	lua_Integer k = 0, n = (lua_Integer)lua_rawlen(L, idx);
+
+	lua_newtable(L);
+	for (lua_Integer i = 1; i <= n; i++) {
+		lua_rawgeti(L, idx, i);
+		lua_getfield(L, -1, "in_area");
+		if (lua_toboolean(L, -1)) {
+			lua_pop(L, 1);
+			lua_rawseti(L, -2, ++k);
+		} else {
+			lua_pop(L, 2);
+		}
+	}
+}
+
+/* qs.buurten, qs.buurt, qs.wijken and qs.city. */
 static void
 S_areas(lua_State *L, render_lua *ctx)
 {
@@ -165,6 +195,9 @@ S_areas(lua_State *L, render_lua *ctx)
 			S_push_field(L, vk_csv_get(t, r, c), numeric[c]);
 			lua_setfield(L, -2, vk_csv_header(t, c));
 		}
+		/* A flag, not a number: 0 would be true in Lua. */
+		lua_pushboolean(L, render_data_in_area(d, r));
+		lua_setfield(L, -2, "in_area");
 		S_setstr(L, "nr", code + (len > 4 ? len - 4 : 0));
 		lua_pushvalue(L, -1);
 		lua_setfield(L, byc, code);
@@ -184,6 +217,8 @@ S_areas(lua_State *L, render_lua *ctx)
 		lua_newtable(L);
 		S_setstr(L, "code", wc);
 		S_setstr(L, "name", vk_csv_get(t, w, cn));
+		lua_pushboolean(L, render_data_wijk_in_area(d, w));
+		lua_setfield(L, -2, "in_area");
 		lua_newtable(L);
 		for (size_t r = 0; r < nr; r++) {
 			if (strcmp(vk_csv_get(d->buurten, r, d->col_wijk), wc) != 0)
@@ -194,10 +229,45 @@ S_areas(lua_State *L, render_lua *ctx)
 		lua_setfield(L, -2, "buurten");
 		lua_rawseti(L, wl, (lua_Integer)w + 1);
 	}
+	/* stack: numeric, all buurten, by code, all wijken */
+	lua_createtable(L, 0, 2);
+	lua_pushvalue(L, list);
+	lua_setfield(L, -2, "buurten");
+	lua_pushvalue(L, wl);
+	lua_setfield(L, -2, "wijken");
+	lua_setfield(L, ud - 1, "city");
+	S_filter_area(L, wl);
 	lua_setfield(L, ud - 1, "wijken");
+	lua_pop(L, 1);
 	lua_setfield(L, ud - 1, "buurt");
+	S_filter_area(L, list);
 	lua_setfield(L, ud - 1, "buurten");
-	lua_pop(L, 1);   /* numeric */
+	lua_pop(L, 2);   /* all buurten, numeric */
+}
+
+/* qs.area and qs.images, from the config. */
+static void
+S_area_images(lua_State *L, render_lua *ctx)
+{
+	const vk_config *c = ctx->in->cfg;
+	const render_client *cl = ctx->in->client;
+
+	lua_newtable(L);
+	S_setstr(L, "code", c->area_code);
+	S_setstr(L, "name", c->area_name);
+	lua_pushboolean(L, c->nwijken > 0);
+	lua_setfield(L, -2, "partial");
+	lua_createtable(L, (int)c->nwijken, 0);
+	for (size_t i = 0; i < c->nwijken; i++) {
+		lua_pushstring(L, c->wijken[i]);
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	lua_setfield(L, -2, "wijken");
+	lua_setfield(L, -2, "area");
+	lua_newtable(L);
+	for (size_t i = 0; i < cl->nimages; i++)
+		S_setstr(L, cl->images[i].name, cl->images[i].file);
+	lua_setfield(L, -2, "images");
 }
 
 /* Pushes {buurten, inhabitants} for one mode and class from summary.csv
@@ -300,8 +370,10 @@ render_lua_data_push(lua_State *L, render_lua *ctx)
 {
 	lua_newtable(L);
 	S_report(L, ctx);
+	S_area_images(L, ctx);
 	S_indicators(L, ctx);
 	S_areas(L, ctx);
 	S_classes(L, ctx);
 	S_params(L, ctx);
+	render_lua_outlook_push(L, ctx);   /* qs.outlook (render_lua_outlook.c) */
 }

@@ -7,13 +7,26 @@
 
 #include "render_lua.h"
 
+typedef struct render_lua_dir {
+	char *dir;          /* as given, without trailing slashes */
+	char *real;         /* its realpath: files must stay inside */
+} render_lua_dir;
+
 typedef struct render_lua {
 	const render_lua_in *in;
-	char *dir;          /* tpl_dir without trailing slashes */
-	char *dir_real;     /* its realpath, for include() */
+	lua_State *L;
+	render_lua_dir dirs[RENDER_LUA_MAX_DIRS];
+	size_t ndirs;
 	size_t mem_used, mem_cap;
-	long instructions;
+	long long instructions, max_instructions;
 	int include_depth;
+	long includes;
+	/* A limit was hit: the hook raises fatal_msg at every instruction. */
+	int fatal;
+	char fatal_msg[160];
+	/* Where the hook last saw the template ("dir/file.lua:12"), for the
+	 * memory error, which Lua raises without a message handler. */
+	char pos[600];
 } render_lua;
 
 /* The context every binding gets as upvalue 1. */
@@ -25,6 +38,13 @@ typedef struct render_lua {
 void render_lua_api_open(lua_State *L, render_lua *ctx);
 /* Pushes the `qs` table. Raises a Lua error when out of memory. */
 void render_lua_data_push(lua_State *L, render_lua *ctx);
+
+/* Finds a template file through the search path, starting at folder
+ * `from`: *real gets its realpath, *shown "dir/name" for messages (both
+ * malloc'd) and *dir the folder's index. -1 with e filled when no folder
+ * has it or the file found lies outside its folder. */
+int render_lua_resolve(render_lua *ctx, const char *name, size_t from,
+                       size_t *dir, char **real, char **shown, vk_err *e);
 
 /* Checks that argument arg is a string of valid UTF-8 and returns it. */
 const char *render_lua_checkutf8(lua_State *L, int arg, size_t *len);

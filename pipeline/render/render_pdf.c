@@ -98,6 +98,9 @@ render_pdf_free(render_pdf *d)
 		HPDF_Free(d->pdf);
 	free(d->font_dir);
 	free(d->path);
+	for (size_t i = 0; i < d->nimgs; i++)
+		free(d->imgs[i].key);
+	free(d->imgs);
 	free(d);
 }
 
@@ -839,6 +842,104 @@ render_pdf_check(render_pdf *d, vk_err *e)
 		return -1;
 	}
 	return S_check(d, HPDF_OK, "drawing", e);
+}
+
+static const render_pdf_img *
+S_img_get(const render_pdf *d, const char *key)
+{
+	for (size_t i = 0; i < d->nimgs; i++)
+		if (strcmp(d->imgs[i].key, key) == 0)
+			return &d->imgs[i];
+	return NULL;
+}
+
+int
+render_pdf_image_size(const render_pdf *d, const char *key, int *w, int *h)
+{
+	const render_pdf_img *im = S_img_get(d, key);
+
+	if (im == NULL)
+		return 0;
+	*w = im->w;
+	*h = im->h;
+	return 1;
+}
+
+int
+render_pdf_image_add(render_pdf *d, const char *key, const render_image *img,
+                     vk_err *e)
+{
+	size_t bytes = (size_t)img->w * (size_t)img->h * (img->alpha ? 4 : 3);
+	render_pdf_img *im;
+	HPDF_Image rgb, mask;
+	char *k;
+
+	if (S_img_get(d, key) != NULL)
+		return 0;
+	if (d->nimgs >= RENDER_PDF_MAX_IMAGES)
+		return vk_err_set(e, NULL, 0, 0, "more than %d different images",
+		                  RENDER_PDF_MAX_IMAGES);
+	if (bytes > RENDER_PDF_MAX_IMAGE_BYTES - d->img_bytes)
+		return vk_err_set(e, NULL, 0, 0, "images take more than %zu MB "
+		                  "of pixels together",
+		                  RENDER_PDF_MAX_IMAGE_BYTES >> 20);
+	if (d->nimgs == d->capimgs) {
+		size_t cap = d->capimgs ? 2 * d->capimgs : 8;
+		render_pdf_img *p = realloc(d->imgs, cap * sizeof(*p));
+
+		if (p == NULL)
+			return vk_err_io(e, NULL, "out of memory");
+		d->imgs = p;
+		d->capimgs = cap;
+	}
+	if ((k = strdup(key)) == NULL)
+		return vk_err_io(e, NULL, "out of memory");
+	/* Raw samples: libharu copies them into a stream (Flate-compressed
+	 * with HPDF_COMP_ALL) without parsing anything. */
+	rgb = HPDF_LoadRawImageFromMem(d->pdf, img->rgb, (HPDF_UINT)img->w,
+	                               (HPDF_UINT)img->h, HPDF_CS_DEVICE_RGB, 8);
+	if (rgb != NULL && img->alpha != NULL) {
+		mask = HPDF_LoadRawImageFromMem(d->pdf, img->alpha,
+		                                (HPDF_UINT)img->w,
+		                                (HPDF_UINT)img->h,
+		                                HPDF_CS_DEVICE_GRAY, 8);
+		if (mask == NULL || HPDF_Image_AddSMask(rgb, mask) != HPDF_OK)
+			rgb = NULL;
+	}
+	if (S_check(d, HPDF_OK, "image", e) < 0) {
+		free(k);
+		return -1;
+	}
+	if (rgb == NULL) {
+		free(k);
+		return vk_err_io(e, NULL, "libharu cannot load the image");
+	}
+	im = &d->imgs[d->nimgs++];
+	im->key = k;
+	im->img = rgb;
+	im->w = img->w;
+	im->h = img->h;
+	d->img_bytes += bytes;
+	return 0;
+}
+
+int
+render_pdf_image_draw(render_pdf *d, const char *key, double x, double y,
+                      double w, double h, vk_err *e)
+{
+	const render_pdf_img *im = S_img_get(d, key);
+	double v[4] = { x, y, w, h };
+
+	if (S_need_page(d, e) < 0 || S_coords_ok(v, 4, e) < 0)
+		return -1;
+	if (im == NULL)
+		return vk_err_set(e, NULL, 0, 0, "image %s was not loaded", key);
+	if (!(w > 0 && h > 0))
+		return vk_err_set(e, NULL, 0, 0, "image size must be positive");
+	HPDF_Page_DrawImage(d->pages[d->cur], im->img, (HPDF_REAL)x,
+	                    (HPDF_REAL)RENDER_PDF_Y(y + h), (HPDF_REAL)w,
+	                    (HPDF_REAL)h);
+	return S_check(d, HPDF_OK, "image", e);
 }
 
 int

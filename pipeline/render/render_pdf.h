@@ -21,11 +21,15 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "render_image.h"
 #include "vk_draw.h"
 #include "vk_err.h"
 
 #define RENDER_PDF_MAX_PAGES 500
 #define RENDER_PDF_MAX_FONTS 16
+#define RENDER_PDF_MAX_IMAGES 64
+/* libharu keeps every image's raw pixels in memory until the PDF is saved. */
+#define RENDER_PDF_MAX_IMAGE_BYTES ((size_t)512 << 20)
 
 typedef struct render_pdf render_pdf;
 
@@ -118,6 +122,20 @@ int render_pdf_line(render_pdf *d, double x1, double y1, double x2,
                     double y2, const render_paint *p, vk_err *e);
 int render_pdf_circle(render_pdf *d, double x, double y, double r,
                       const render_paint *p, vk_err *e);
+
+/* Images: img holds pixels already decoded and validated (render_image.h:
+ * libharu never parses PNG or JPEG bytes itself). render_pdf_image_add
+ * turns them into an image object of the document under key (the file's
+ * realpath), once; the caller may free img afterwards. Drawing the same
+ * key again reuses the object. */
+int render_pdf_image_add(render_pdf *d, const char *key,
+                         const render_image *img, vk_err *e);
+/* 1 with the pixel size when key was added, 0 otherwise. */
+int render_pdf_image_size(const render_pdf *d, const char *key, int *w,
+                          int *h);
+/* Draws image key with its top-left corner at (x, y), w x h points. */
+int render_pdf_image_draw(render_pdf *d, const char *key, double x,
+                          double y, double w, double h, vk_err *e);
 
 /* The drawing interface (vk_draw.h) on the current page. It stays valid
  * until the document is freed and follows page changes. */

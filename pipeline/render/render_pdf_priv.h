@@ -13,6 +13,13 @@
 
 #define RENDER_PDF_MAX_SAVE 32
 
+/* An image added to the document, drawn as often as the template likes. */
+typedef struct render_pdf_img {
+	char *key;              /* the file's realpath */
+	HPDF_Image img;
+	int w, h;               /* pixels */
+} render_pdf_img;
+
 typedef struct render_font {
 	char alias[32];
 	char file[256];
@@ -37,6 +44,9 @@ struct render_pdf {
 	size_t npath, cappath;
 	double lw[RENDER_PDF_MAX_SAVE];
 	int lw_depth;
+	render_pdf_img *imgs;
+	size_t nimgs, capimgs;
+	size_t img_bytes;       /* raw pixel bytes held by libharu until save */
 };
 
 /* The font loaded under alias, or NULL. */

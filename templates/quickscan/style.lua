@@ -1,5 +1,17 @@
--- The look of the QuickScan report, defined once: fonts, sizes, colours,
--- margins and fixed texts. report.lua only refers to these names.
+-- The look and the words of the QuickScan report, defined once: fonts,
+-- sizes, colours, margins and every fixed Dutch text. The section files only
+-- refer to these names, so a client's folder (templates/clients/<name>/)
+-- restyles or rewords the report with a style.lua of its own that starts
+-- from this one and changes only what differs:
+--
+--   local S = include_next("style.lua")
+--   S.colour.accent = "#0B6E4F"
+--   S.words.wijk_kicker = "WIJK IN BEELD"
+--   return S
+--
+-- Colours in the text styles below are names from S.colour, looked up when
+-- something is drawn (report.lua registers S.colour with colours{}), so
+-- changing S.colour.accent recolours every heading that uses it.
 local S = {}
 
 -- Font files are looked up in the font directory (vk-render --font-dir).
@@ -17,45 +29,145 @@ S.colour = {
 	muted = "#666666",
 	accent = "#1F4E79",    -- headings, cover band
 	accent_light = "#DCE6F0",
+	cover_text = "#FFFFFF", -- on the cover band
 	rule = "#A6A6A6",
 	zebra = "#F1F4F8",
 	frame = "#8C8C8C",
 	context = "#EDEDED",   -- the rest of the city on a wijk map
 	hatch = "#707070",
+	black = "#000000",
 }
 
 S.cover_band = 250      -- height of the coloured band at the top of the cover
-S.cover_client = { font = "bold", size = 12, color = "#FFFFFF" }
-S.cover_title = { font = "bold", size = 34, color = "#FFFFFF", leading = 40 }
-S.cover_area = { font = "regular", size = 22, color = "#FFFFFF", leading = 26 }
-S.cover_source = { font = "regular", size = 8, color = S.colour.muted }
-S.cover_sub = { font = "regular", size = 15, color = S.colour.text, leading = 20 }
-S.cover_meta = { font = "regular", size = 11, color = S.colour.text, leading = 15 }
-S.cover_label = { font = "bold", size = 11, color = S.colour.text }
-S.kicker = { font = "bold", size = 8.5, color = S.colour.accent }
-S.h1 = { font = "bold", size = 18, color = S.colour.accent }
-S.h2 = { font = "bold", size = 11, color = S.colour.text }
-S.body = { font = "regular", size = 9.5, color = S.colour.text, leading = 13 }
-S.small = { font = "regular", size = 7.5, color = S.colour.muted, leading = 9.5 }
-S.note = { font = "regular", size = 7.5, color = S.colour.text, leading = 9.5 }
-S.footer = { font = "regular", size = 7.5, color = S.colour.muted }
-S.footer_right = { font = "regular", size = 7.5, color = S.colour.muted, align = "right" }
-S.legend = { font = "regular", size = 8.5, color = S.colour.text }
-S.legend_code = { font = "bold", size = 8.5, color = S.colour.text }
-S.legend_count = { font = "regular", size = 8.5, color = S.colour.muted }
-S.legend_head = { font = "bold", size = 8, color = S.colour.text, align = "right" }
-S.legend_num = { font = "regular", size = 8.5, color = S.colour.text, align = "right" }
-S.legend_total = { font = "bold", size = 8.5, color = S.colour.text, align = "right" }
-S.table = { font = "regular", size = 8, color = S.colour.text, leading = 9.6 }
-S.table_head = { font = "bold", size = 8, color = S.colour.text, leading = 9.6 }
-S.scalebar = { font = "regular", size = 7, color = "#000000" }
-S.north = { font = "bold", color = "#000000" }
+-- Where a logo the config gives (template.logo) goes on the cover band:
+-- fitted into this box, right-aligned.
+S.cover_logo = { w = 120, h = 60, top = 40 }
+S.cover_client = { font = "bold", size = 12, color = "cover_text" }
+S.cover_title = { font = "bold", size = 34, color = "cover_text", leading = 40 }
+S.cover_area = { font = "regular", size = 22, color = "cover_text", leading = 26 }
+S.cover_source = { font = "regular", size = 8, color = "muted" }
+S.cover_sub = { font = "regular", size = 15, color = "text", leading = 20 }
+S.cover_meta = { font = "regular", size = 11, color = "text", leading = 15 }
+S.cover_label = { font = "bold", size = 11, color = "text" }
+S.kicker = { font = "bold", size = 8.5, color = "accent" }
+S.h1 = { font = "bold", size = 18, color = "accent" }
+S.h2 = { font = "bold", size = 11, color = "text" }
+S.body = { font = "regular", size = 9.5, color = "text", leading = 13 }
+S.small = { font = "regular", size = 7.5, color = "muted", leading = 9.5 }
+S.note = { font = "regular", size = 7.5, color = "text", leading = 9.5 }
+S.footer = { font = "regular", size = 7.5, color = "muted" }
+S.footer_right = { font = "regular", size = 7.5, color = "muted", align = "right" }
+S.legend = { font = "regular", size = 8.5, color = "text" }
+S.legend_code = { font = "bold", size = 8.5, color = "text" }
+S.legend_count = { font = "regular", size = 8.5, color = "muted" }
+S.legend_head = { font = "bold", size = 8, color = "text", align = "right" }
+S.legend_num = { font = "regular", size = 8.5, color = "text", align = "right" }
+S.legend_total = { font = "bold", size = 8.5, color = "text", align = "right" }
+S.table = { font = "regular", size = 8, color = "text", leading = 9.6 }
+S.table_head = { font = "bold", size = 8, color = "text", leading = 9.6 }
+S.scalebar = { font = "regular", size = 7, color = "black" }
+S.north = { font = "bold", color = "black" }
 
 S.map_labels = { font = "bold", size = 6.5, min = 4.2 }
+-- Map line work: the wijk boundaries and the white buurt outlines.
+S.city_map = { wijk_edge = "#2B2B2B", wijk_width = 1.3, edge = "#FFFFFF", edge_width = 0.5 }
+S.wijk_map = { wijk_edge = "#1E1E1E", wijk_width = 1.3, edge = "#FFFFFF", edge_width = 0.6,
+	height = 330 }
 
 -- The attribution belongs to this sample's data, so it lives with the
 -- template's look rather than in the config.
 S.source_line = "Bron: CBS (Kerncijfers wijken en buurten, CC BY 4.0); " ..
 	"Leefbaarometer 3.0 (Ministerie van BZK); buurtgrenzen Gemeente Utrecht (open data)"
+
+-- Every fixed text of the report (Dutch). Texts that include figures are
+-- functions of them.
+S.words = {
+	-- Dutch names of the indicators, for the cover and the table headers,
+	-- and the order the cover lists them in.
+	indicator = {
+		inhabitants = "Inwoners",
+		homes = "Woningen",
+		P = "Aandeel corporatiewoningen (P)",
+		K = "Kwetsbare bewoners (K)",
+		O = "Overlast en onveiligheid (O)",
+		L = "Leefbaarometer totaalscore (L)",
+	},
+	indicator_order = { "K", "O", "P", "L", "inhabitants", "homes" },
+
+	-- Cover
+	client_label = "Opdrachtgever",
+	area_label = "Gebied",
+	wijken_label = "Wijken",
+	date_label = "Datum",
+	buurten_label = "Buurten",
+	buurten_count = function(nb, nw)
+		return fmt(nb) .. " in " .. fmt(nw) .. " wijken"
+	end,
+	data_heading = "Gebruikte gegevens",
+	cover_box_title = "Een signaal, geen oordeel",
+	cover_box = "De kaarten in deze QuickScan laten zien waar de samenstelling van de " ..
+		"bewoners en de ervaren overlast en onveiligheid de afgelopen jaren " ..
+		"veranderd zijn. Ze wijzen aan waar het gesprek over veerkracht het " ..
+		"eerst gevoerd zou moeten worden; ze zeggen niets definitiefs over een " ..
+		"buurt of over de mensen die er wonen. Cijfers op buurtniveau zijn soms " ..
+		"klein en onzeker: lees een klasse als aanleiding om te kijken en te " ..
+		"vragen, en leg haar naast wat bewoners, professionals en corporaties " ..
+		"zelf zien.",
+	made_with = function(creator) return "Gemaakt met " .. creator .. "." end,
+
+	-- Running footer on every page but the cover
+	footer = function(r) return r.client .. " · " .. r.title .. " " .. r.area end,
+	page_of = function(p, n) return "pagina " .. p .. " van " .. n end,
+
+	-- Signaleringskaart
+	city_kicker = "VEERKRACHT IN BEELD",
+	city_title = function(area) return "Signaleringskaart " .. area end,
+	city_intro = function(years)
+		return "Elke buurt is ingedeeld naar de verandering van de concentratie kwetsbare " ..
+			"bewoners (K) en van overlast en onveiligheid (O), absoluut gemeten (" ..
+			years .. "). De nummers zijn de laatste vier cijfers van de CBS-buurtcode."
+	end,
+	-- Added to the intro when the config narrows the area to some wijken.
+	city_context = "Buurten buiten het gebied zijn grijs en tellen niet mee in de aantallen.",
+	context_label = "Buiten het gebied",
+	legend_buurten = "buurten",
+	legend_inhabitants = "inwoners",
+	legend_total = "Totaal",
+	omitted = function(list) return "Niet op de kaart genummerd (te klein): " .. list .. "." end,
+	method_title = "Zo is ingedeeld",
+	method = function(p)
+		return "K neemt toe bij een stijging van meer dan " .. fmt(p.kt, 1) ..
+			" procentpunt en neemt af bij een daling van meer dan " .. fmt(p.kt, 1) ..
+			" procentpunt. O verslechtert bij een daling van meer dan τ" ..
+			(p.tau and (" = " .. fmt(p.tau, 3)) or "") .. " (" .. fmt(p.f, 1) ..
+			" × de standaardafwijking van ΔO over de buurten) en verbetert bij een " ..
+			"even grote stijging. Veerkracht onder druk: K neemt toe en O verslechtert. " ..
+			"Overlast neemt toe: K gelijk of lager, O verslechtert. Veerkrachtig: K neemt " ..
+			"toe, O gelijk of beter. Verbeterend: K neemt af en O gelijk of beter, of K " ..
+			"gelijk en O beter. Stabiel: beide gelijk. Buurten met minder dan " .. fmt(p.minh) ..
+			" inwoners of met ontbrekende gegevens krijgen geen klasse (gearceerd)."
+	end,
+
+	-- Wijk pages
+	wijk_kicker = "WIJKSCHETS",
+	col_nr = "Nr",
+	col_buurt = "Buurt",
+	col_inhabitants = "Inwoners",
+	col_P = "P %",
+	col_K = function(y0, y1) return "K " .. y0 .. " → " .. y1 end,
+	col_dK = "ΔK pp",
+	col_O = function(y) return "O " .. y end,
+	col_dO = "ΔO",
+	col_class = "Klasse",
+	wijk_total = function(n) return "Wijk totaal (" .. n .. " buurten)" end,
+	wijk_note = function(minh)
+		return "n.b. = niet bekend: de gegevens ontbreken of de buurt is te klein " ..
+			"(minder dan " .. fmt(minh) .. " inwoners). " ..
+			"P = aandeel corporatiewoningen; K = aandeel kwetsbare huishoudens (%); " ..
+			"ΔK in procentpunten; O = overlast en onveiligheid (Leefbaarometer, afwijking " ..
+			"van het landelijk gemiddelde: hoger is beter)."
+	end,
+	na_notes = function(list) return "Onvoldoende gegevens: " .. list .. "." end,
+}
 
 return S
