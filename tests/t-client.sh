@@ -96,7 +96,14 @@ check "no PDF after the failures" test ! -e "$VK_TMP/bad.pdf"
 MO=$VK_TMP/mk MPDF=$VK_TMP/mk/quickscan-voorbeeldhof.pdf
 mk() { make -s --no-print-directory -C "$VK_ROOT" B="$VK_BUILD" CLIENT=voorbeeldhof OUT="$MO" "$@"; }
 check "make builds the client report" mk "$MPDF"
-check "make's report equals the tools' report" cmp "$MPDF" "$VK_TMP/client.pdf"
+# make also runs the outlook, whose sections the client's sections.lua
+# keeps: the same through the tools.
+check "the outlook stage for the client" "$BIN/vk-outlook" -w "$W" -o "$W/outlook" "$VH"
+check "the client report with its outlook" \
+	"$R" -w "$W" -t "$CT" -t templates/quickscan -o "$VK_TMP/client-full.pdf" "$VH"
+check "make's report equals the tools' report" cmp "$MPDF" "$VK_TMP/client-full.pdf"
+check "the client's report has the outlook for its working area" \
+	sh -c 'pdftotext -q "$0" - | grep -q "Getalsmatige doorkijk"' "$MPDF"
 check "make passes -t templates/clients/voorbeeldhof before the default" \
 	sh -c 'make -n -B --no-print-directory -C "$0" B="$1" CLIENT=voorbeeldhof OUT="$2" "$3" |
 	grep -q -- "-t templates/clients/voorbeeldhof -t templates/quickscan"' "$VK_ROOT" "$VK_BUILD" "$MO" "$MPDF"
