@@ -77,10 +77,12 @@ TPL_FILES  := $(shell find $(TPL_DIRS) -type f 2>/dev/null)
 DATA_FILES := $(filter-out $(CONFIG),$(wildcard $(DATA)/*))
 
 # What a report run leaves in out/<client>/: the PDF, and for QGIS and
-# spreadsheets the classification per buurt as GeoPackage layer and CSV.
+# spreadsheets the classification per buurt as GeoPackage layer and CSV,
+# and the outlook's projections (wijk, scenario, year, segment, value).
 GPKG       := $(OUT)/veerkracht-$(CLIENT).gpkg
 CSV        := $(OUT)/veerkracht-$(CLIENT)-buurten.csv
-REPORT     := $(PDF) $(GPKG) $(CSV)
+PROJ_CSV   := $(OUT)/doorkijk-$(CLIENT)-projecties.csv
+REPORT     := $(PDF) $(GPKG) $(CSV) $(PROJ_CSV)
 
 report: deps
 	@$(MAKE) --no-print-directory $(REPORT)
@@ -106,6 +108,9 @@ $(GPKG): $(B)/vk-export $(CLASS_OUT)
 	$(B)/vk-export -w $(OUT) -o $@
 
 $(CSV): $(CLASS_OUT)
+	cp $< $@.tmp && mv $@.tmp $@
+
+$(PROJ_CSV): $(OUTLOOK_OUT)
 	cp $< $@.tmp && mv $@.tmp $@
 
 test: deps

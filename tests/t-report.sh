@@ -48,3 +48,9 @@ same_file "the CSV export is the per-buurt classification" \
 cp "$G" "$VK_TMP/g1.gpkg"; rm -f "$G"
 make -s --no-print-directory -C "$VK_ROOT" B="$VK_BUILD" CLIENT=client DATA="$C" OUT="$O" "$G"
 same_file "the GeoPackage is byte-identical on a rerun" "$VK_TMP/g1.gpkg" "$G"
+check "make puts the outlook projections next to the PDF" \
+	make -s --no-print-directory -C "$VK_ROOT" B="$VK_BUILD" CLIENT=client DATA="$C" OUT="$O" \
+	"$O/doorkijk-client-projecties.csv"
+check "the projections CSV has wijk, scenario, year, segment and value" \
+	sh -c "head -n 1 '$O/doorkijk-client-projecties.csv' | grep -q '^wijk,scenario,year,segment,variable,value$' &&
+	grep -q '^WK034403,met inzet,2034,' '$O/doorkijk-client-projecties.csv'"
