@@ -39,19 +39,6 @@ static const char S_usage[] =
 	"\n"
 	"Exit status: 0 ok, 1 bad input, 2 usage, 3 cannot write output.\n";
 
-/* A column is numeric when every value is a number or NA. */
-static int
-S_numeric(const vk_csv *t, size_t col)
-{
-	for (size_t r = 0; r < vk_csv_nrows(t); r++) {
-		double v;
-
-		if (vk_num_parse(vk_csv_get(t, r, col), '.', NULL, 0, &v) < 0)
-			return 0;
-	}
-	return 1;
-}
-
 static int
 S_gdal_err(vk_err *e, const char *path, const char *what)
 {
@@ -103,7 +90,7 @@ S_export(const vk_csv *cls, const vk_csv *geo, const char *tmp, vk_err *e)
 	for (size_t c = 0; c < vk_csv_ncols(cls); c++) {
 		OGRFieldDefnH f;
 
-		num[c] = (unsigned char)S_numeric(cls, c);
+		num[c] = (unsigned char)vk_csv_numeric(cls, c);
 		f = OGR_Fld_Create(vk_csv_header(cls, c), num[c] ? OFTReal :
 		                   OFTString);
 		if (OGR_L_CreateField(lyr, f, TRUE) != OGRERR_NONE) {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "vk_cli.h"
+#include "vk_num.h"
 #include "vk_out.h"
 #include "vk_utf8.h"
 
@@ -483,4 +484,16 @@ vk_csv_put(FILE *fp, const char *field)
 		fputc(*p, fp);
 	}
 	fputc('"', fp);
+}
+
+int
+vk_csv_numeric(const vk_csv *t, size_t col)
+{
+	for (size_t r = 0; r < vk_csv_nrows(t); r++) {
+		double v;
+
+		if (vk_num_parse(vk_csv_get(t, r, col), '.', NULL, 0, &v) < 0)
+			return 0;
+	}
+	return 1;
 }

@@ -48,6 +48,10 @@ void vk_csv_pos(const vk_csv *t, size_t row, size_t col, long *line,
  * the list of what the file has. */
 int vk_csv_need(const vk_csv *t, const char *name, size_t *col, vk_err *e);
 
+/* Whether every field of column col is a number or missing (empty, NA):
+ * how the pipeline's own files tell numeric columns from text. */
+int vk_csv_numeric(const vk_csv *t, size_t col);
+
 /* Writes one field, quoting it when it holds the delimiter ',', a quote or a
  * line break. Writes nothing else. */
 void vk_csv_put(FILE *fp, const char *field);

@@ -1,5 +1,6 @@
 #include "vk_yaml.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -295,4 +296,31 @@ vk_ymap_get(const vk_ynode *map, const char *key)
 		if (strcmp(map->items[2 * i]->str, key) == 0)
 			return map->items[2 * i + 1];
 	return NULL;
+}
+
+int
+vk_ymap_only(const vk_ynode *map, const char *const *allowed,
+             const char *where, const char *path, vk_err *e)
+{
+	for (size_t i = 0; i < map->n; i++) {
+		const vk_ynode *k = map->items[2 * i];
+		char list[512] = "";
+		size_t j;
+
+		for (j = 0; allowed[j] != NULL; j++)
+			if (strcmp(allowed[j], k->str) == 0)
+				break;
+		if (allowed[j] != NULL)
+			continue;
+		for (j = 0; allowed[j] != NULL; j++) {
+			size_t len = strlen(list);
+
+			snprintf(list + len, sizeof(list) - len, "%s%s",
+			         j > 0 ? ", " : "", allowed[j]);
+		}
+		return vk_err_set(e, path, k->line, k->col,
+		                  "unknown key \"%s\" in %s; expected one of: %s",
+		                  k->str, where, list);
+	}
+	return 0;
 }

@@ -39,4 +39,10 @@ vk_ynode *vk_ymap_get(const vk_ynode *map, const char *key);
 
 const char *vk_ykind_name(vk_ykind k);
 
+/* Refuses a key of map that is not in allowed (NULL-terminated): fills e
+ * with "path:line:col: unknown key "k" in WHERE; expected one of: ..." and
+ * returns -1. Returns 0 when every key is allowed. */
+int vk_ymap_only(const vk_ynode *map, const char *const *allowed,
+                 const char *where, const char *path, vk_err *e);
+
 #endif

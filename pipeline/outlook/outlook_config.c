@@ -57,26 +57,7 @@ static int
 S_keys(S_ctx *c, const vk_ynode *map, const char *where,
        const char *const *allowed)
 {
-	for (size_t i = 0; i < map->n; i++) {
-		const vk_ynode *k = map->items[2 * i];
-		char list[512] = "";
-		size_t j;
-
-		for (j = 0; allowed[j] != NULL; j++)
-			if (strcmp(allowed[j], k->str) == 0)
-				break;
-		if (allowed[j] != NULL)
-			continue;
-		for (j = 0; allowed[j] != NULL; j++) {
-			size_t len = strlen(list);
-
-			snprintf(list + len, sizeof(list) - len, "%s%s",
-			         j > 0 ? ", " : "", allowed[j]);
-		}
-		return S_fail(c, k, "unknown key \"%s\" in %s; expected one of: %s",
-		              k->str, where, list);
-	}
-	return 0;
+	return vk_ymap_only(map, allowed, where, c->path, c->e);
 }
 
 static int

@@ -34,10 +34,11 @@ S_int(const vk_config *cfg, const vk_ynode *v, const char *key, double lo,
 	return 0;
 }
 
-/* Image names are what templates pass to image(): identifiers, so they can
- * never be mistaken for a template file name (which has a dot). */
-static int
-S_ident(const char *s)
+/* Image and colour names are identifiers: an image name can never be
+ * mistaken for a template file name (which has a dot), a colour name never
+ * for "#RRGGBB". */
+int
+render_is_ident(const char *s)
 {
 	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_'))
 		return 0;
@@ -56,7 +57,7 @@ S_image(const vk_config *cfg, render_client *c, const vk_ynode *k,
 	char *path;
 	int outside;
 
-	if (!S_ident(k->str))
+	if (!render_is_ident(k->str))
 		return vk_err_set(e, cfg->path, k->line, k->col,
 		                  "image name \"%s\" must be a name like "
 		                  "foto_wijk (letters, digits, _)", k->str);
@@ -108,19 +109,8 @@ S_parse(const vk_config *cfg, render_client *c, const vk_ynode *t,
 		return vk_err_set(e, cfg->path, t->line, t->col,
 		                  "expected a mapping for \"template\", found %s",
 		                  vk_ykind_name(t->kind));
-	for (size_t i = 0; i < t->n; i++) {
-		const vk_ynode *k = t->items[2 * i];
-		size_t j;
-
-		for (j = 0; keys[j] != NULL; j++)
-			if (strcmp(keys[j], k->str) == 0)
-				break;
-		if (keys[j] == NULL)
-			return vk_err_set(e, cfg->path, k->line, k->col,
-			                  "unknown key \"%s\" in template; expected "
-			                  "one of: memory_mb, instructions, "
-			                  "cpu_seconds, logo, images", k->str);
-	}
+	if (vk_ymap_only(t, keys, "template", cfg->path, e) != 0)
+		return -1;
 	c->images = calloc(RENDER_CLIENT_MAX_IMAGES, sizeof(*c->images));
 	if (c->images == NULL)
 		return vk_err_io(e, cfg->path, "out of memory");

@@ -52,4 +52,7 @@ void render_client_free(render_client *c);
 const render_client_image *render_client_image_get(const render_client *c,
                                                     const char *name);
 
+/* Whether s is an identifier ([A-Za-z_][A-Za-z0-9_]*). */
+int render_is_ident(const char *s);
+
 #endif

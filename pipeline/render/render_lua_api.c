@@ -53,6 +53,7 @@
 
 #include <lauxlib.h>
 
+#include "render_client.h"
 #include "render_image.h"
 #include "render_map.h"
 #include "render_path.h"
@@ -398,19 +399,6 @@ S_fonts(lua_State *L)
 	return 0;
 }
 
-/* A colour name: an identifier, so it can never look like "#RRGGBB". */
-static int
-S_colour_name(const char *s)
-{
-	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_'))
-		return 0;
-	for (s++; *s != '\0'; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		      (*s >= '0' && *s <= '9') || *s == '_'))
-			return 0;
-	return 1;
-}
-
 /* colours{ accent = "#1F4E79", ... }: adds or replaces named colours. */
 static int
 S_colours(lua_State *L)
@@ -429,7 +417,7 @@ S_colours(lua_State *L)
 	lua_pushnil(L);
 	while (lua_next(L, 1) != 0) {
 		if (lua_type(L, -2) != LUA_TSTRING ||
-		    !S_colour_name(lua_tostring(L, -2)))
+		    !render_is_ident(lua_tostring(L, -2)))
 			return luaL_error(L, "colours: names must be identifiers "
 			                  "like accent or text_muted");
 		if (lua_type(L, -1) != LUA_TSTRING ||

@@ -57,8 +57,8 @@ S_setint(lua_State *L, const char *key, long v)
 }
 
 /* Pushes a CSV field as number (numeric column), string, or nil. */
-static void
-S_push_field(lua_State *L, const char *s, int numeric)
+void
+render_lua_push_field(lua_State *L, const char *s, int numeric)
 {
 	double v;
 
@@ -78,17 +78,6 @@ S_push_field(lua_State *L, const char *s, int numeric)
 		lua_pushnil(L);
 	else
 		lua_pushstring(L, s);
-}
-
-static int
-S_numeric_col(const vk_csv *t, size_t c)
-{
-	double v;
-
-	for (size_t r = 0; r < vk_csv_nrows(t); r++)
-		if (vk_num_parse(vk_csv_get(t, r, c), '.', NULL, 0, &v) < 0)
-			return 0;
-	return 1;
 }
 
 static void
@@ -181,7 +170,7 @@ S_areas(lua_State *L, render_lua *ctx)
 
 	for (size_t c = 0; c < nc; c++)
 		numeric[c] = c != d->col_code && c != d->col_name &&
-		             c != d->col_wijk && S_numeric_col(t, c);
+		             c != d->col_wijk && vk_csv_numeric(t, c);
 	lua_createtable(L, nr > 1000000 ? 0 : (int)nr, 0);
 	list = lua_gettop(L);
 	lua_newtable(L);
@@ -192,7 +181,7 @@ S_areas(lua_State *L, render_lua *ctx)
 
 		lua_createtable(L, 0, (int)nc + 1);
 		for (size_t c = 0; c < nc; c++) {
-			S_push_field(L, vk_csv_get(t, r, c), numeric[c]);
+			render_lua_push_field(L, vk_csv_get(t, r, c), numeric[c]);
 			lua_setfield(L, -2, vk_csv_header(t, c));
 		}
 		/* A flag, not a number: 0 would be true in Lua. */
@@ -288,9 +277,9 @@ S_summary_row(lua_State *L, const vk_csv *t, const char *mode,
 		if (strcmp(vk_csv_get(t, r, cm), mode) != 0 ||
 		    strcmp(vk_csv_get(t, r, cc), cls) != 0)
 			continue;
-		S_push_field(L, vk_csv_get(t, r, cb), 1);
+		render_lua_push_field(L, vk_csv_get(t, r, cb), 1);
 		lua_setfield(L, -2, "buurten");
-		S_push_field(L, vk_csv_get(t, r, ci), 1);
+		render_lua_push_field(L, vk_csv_get(t, r, ci), 1);
 		lua_setfield(L, -2, "inhabitants");
 		if (label != NULL && vk_csv_get(t, r, cl)[0] != '\0')
 			*label = vk_csv_get(t, r, cl);
@@ -354,11 +343,11 @@ S_params(lua_State *L, render_lua *ctx)
 
 		lua_newtable(L);
 		S_setstr(L, "name", vk_csv_get(t, r, cn));
-		S_push_field(L, v, isnum);
+		render_lua_push_field(L, v, isnum);
 		lua_setfield(L, -2, "value");
 		S_setstr(L, "description", vk_csv_get(t, r, cd));
 		lua_rawseti(L, -3, (lua_Integer)r + 1);
-		S_push_field(L, v, isnum);
+		render_lua_push_field(L, v, isnum);
 		lua_setfield(L, -2, vk_csv_get(t, r, cn));
 	}
 	lua_setfield(L, -3, "param");

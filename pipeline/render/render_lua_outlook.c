@@ -87,39 +87,6 @@ S_free(lua_State *L, int idx)
 	h->t = NULL;
 }
 
-static int
-S_numeric_col(const vk_csv *t, size_t c)
-{
-	double v;
-
-	for (size_t r = 0; r < vk_csv_nrows(t); r++)
-		if (vk_num_parse(vk_csv_get(t, r, c), '.', NULL, 0, &v) < 0)
-			return 0;
-	return 1;
-}
-
-static void
-S_push_field(lua_State *L, const char *s, int numeric)
-{
-	double v;
-
-	if (numeric) {
-		if (vk_num_parse(s, '.', NULL, 0, &v) == 0) {
-			if (v == floor(v) && fabs(v) < 9.0e15)
-				lua_pushinteger(L, (lua_Integer)v);
-			else
-				lua_pushnumber(L, v);
-		} else {
-			lua_pushnil(L);
-		}
-		return;
-	}
-	if (s[0] == '\0' || strcmp(s, VK_NA_TEXT) == 0)
-		lua_pushnil(L);
-	else
-		lua_pushstring(L, s);
-}
-
 /* Pushes the list of records of t. */
 static void
 S_records(lua_State *L, const vk_csv *t)
@@ -128,12 +95,12 @@ S_records(lua_State *L, const vk_csv *t)
 	char *numeric = lua_newuserdatauv(L, nc + 1, 0);
 
 	for (size_t c = 0; c < nc; c++)
-		numeric[c] = (char)S_numeric_col(t, c);
+		numeric[c] = (char)vk_csv_numeric(t, c);
 	lua_createtable(L, nr > 1000000 ? 0 : (int)nr, 0);
 	for (size_t r = 0; r < nr; r++) {
 		lua_createtable(L, 0, (int)nc);
 		for (size_t c = 0; c < nc; c++) {
-			S_push_field(L, vk_csv_get(t, r, c), numeric[c]);
+			render_lua_push_field(L, vk_csv_get(t, r, c), numeric[c]);
 			lua_setfield(L, -2, vk_csv_header(t, c));
 		}
 		lua_rawseti(L, -2, (lua_Integer)r + 1);

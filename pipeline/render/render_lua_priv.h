@@ -52,4 +52,8 @@ const char *render_lua_checkutf8(lua_State *L, int arg, size_t *len);
  * prefixed with the function's name. Never returns. */
 int render_lua_raise(lua_State *L, const char *fn, const vk_err *e);
 
+/* Pushes a CSV field as a number (numeric column; whole numbers as
+ * integers), a string, or nil for an empty or NA field. */
+void render_lua_push_field(lua_State *L, const char *s, int numeric);
+
 #endif
