@@ -138,7 +138,7 @@ tr -s ' \n' '  ' <"$VK_TMP/ol.txt" >"$VK_TMP/ol1.txt"   # one line, for phrases
 for phrase in "Getalsmatige doorkijk Utrecht" "Illustratief plan" \
 	"De wijken nu en over 10 jaar" "K per jaar, 2024–2034" \
 	"Impact op de hele stad" "Oordeel over de balans in de stad (met inzet)" \
-	"Ongelijkheidsindex sociale huur" "Wijken per klasse" "Rangorde naar K in 2034" \
+	"Ongelijkheidsindex sociale huur" "Wijken per klasse" "Buurten per signaalklasse nu" "Rangorde naar K in 2034" \
 	"Waterbedsignalen"; do
 	check "report: \"$phrase\"" grep -qF "$phrase" "$VK_TMP/ol1.txt"
 done

@@ -79,6 +79,11 @@ local W = {
 		"zoals de overige woningen, 1 als ze volledig gescheiden liggen.",
 	col_scenario = "Scenario",
 	classes_title = "Wijken per klasse",
+	signal_title = "Buurten per signaalklasse nu",
+	col_class = "Klasse",
+	col_abs = "absoluut",
+	col_rel = "relatief",
+	col_inh = "inwoners (absoluut)",
 	class_note = function(lo, hi)
 		return "K laag: tot en met " .. fmt(lo, 1) .. "%, hoog: boven " .. fmt(hi, 1) ..
 			"% (de terciles van de wijken nu); corporatiewijk: meer corporatiewoningen " ..
@@ -505,6 +510,22 @@ do
 	y2 = y2 + 4 + textbox(cx, y2 + 4, half, nil,
 		W.class_note(par.K_class_low or 0, par.K_class_high or 0), S.note)
 	y = math.max(y1, y2) + 12
+end
+
+-- The buurten per signal class now: where the balance starts from.
+do
+	local cols = { { title = W.col_class, wrap = true },
+		{ title = W.col_abs, width = 60, align = "right" },
+		{ title = W.col_rel, width = 60, align = "right" },
+		{ title = W.col_inh, width = 90, align = "right" } }
+	local rows = {}
+	for _, c in ipairs(qs.classes) do
+		rows[#rows + 1] = { c.code .. "  " .. c.label, fmt(c.absolute.buurten),
+			fmt(c.relative.buurten), fmt(c.absolute.inhabitants) }
+	end
+	y = room(y, 40 + 12 * #rows, W.kicker7, W.title7)
+	text(X0, y + 9, W.signal_title, S.h2)
+	y = tbl(y + 14, cols, rows) + 12
 end
 
 -- The K ranking at the horizon, one column pair per scenario.
