@@ -24,22 +24,6 @@ typedef struct {
 	vk_err *e;
 } S_ctx;
 
-static int S_fail(S_ctx *c, const vk_ynode *n, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int
-S_fail(S_ctx *c, const vk_ynode *n, const char *fmt, ...)
-{
-	char msg[sizeof(c->e->msg)];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	return vk_err_set(c->e, c->path, n != NULL ? n->line : 0,
-	                  n != NULL ? n->col : 0, "%s", msg);
-}
-
 static char *
 S_dup(S_ctx *c, const char *s)
 {
@@ -91,7 +75,7 @@ S_str(S_ctx *c, const vk_ynode *map, const char *key, int required,
 	if (v == NULL)
 		return -1;
 	if (v->str[0] == '\0')
-		return S_fail(c, v, "expected a non-empty text for \"%s\"", key);
+		return vk_yaml_fail(c->e, c->path, v, "expected a non-empty text for \"%s\"", key);
 	*out = S_dup(c, v->str);
 	return *out == NULL ? -1 : 0;
 }
@@ -191,7 +175,7 @@ S_area(S_ctx *c, vk_config *cfg, const vk_ynode *root)
 		return -1;
 	if (strncmp(cfg->area_code, "GM", 2) != 0 ||
 	    !S_is_digits(cfg->area_code + 2, 4))
-		return S_fail(c, vk_ymap_get(a, "code"),
+		return vk_yaml_fail(c->e, c->path, vk_ymap_get(a, "code"),
 		              "expected a CBS gemeente code like GM0344 for "
 		              "\"code\", found \"%s\"", cfg->area_code);
 	cfg->gemeente_digits = S_dup(c, cfg->area_code + 2);
@@ -201,7 +185,7 @@ S_area(S_ctx *c, vk_config *cfg, const vk_ynode *root)
 	if (w == NULL)
 		return 0;
 	if (w->kind != VK_Y_SEQ || w->n == 0)
-		return S_fail(c, w, "expected a list of wijk codes for \"wijken\"");
+		return vk_yaml_fail(c->e, c->path, w, "expected a list of wijk codes for \"wijken\"");
 	cfg->wijken = calloc(w->n, sizeof(char *));
 	if (cfg->wijken == NULL)
 		return vk_err_io(c->e, c->path, "out of memory");
@@ -211,7 +195,7 @@ S_area(S_ctx *c, vk_config *cfg, const vk_ynode *root)
 		if (it->kind != VK_Y_SCALAR || strncmp(it->str, "WK", 2) != 0 ||
 		    !S_is_digits(it->str + 2, 6) ||
 		    strncmp(it->str + 2, cfg->gemeente_digits, 4) != 0)
-			return S_fail(c, it, "expected a wijk code of %s like "
+			return vk_yaml_fail(c->e, c->path, it, "expected a wijk code of %s like "
 			              "WK%s01, found \"%s\"", cfg->area_code,
 			              cfg->gemeente_digits,
 			              it->kind == VK_Y_SCALAR ? it->str : "a list");
@@ -251,7 +235,7 @@ S_report(S_ctx *c, vk_config *cfg, const vk_ynode *root)
 
 		if (sscanf(rep->date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
 		    strlen(rep->date) != 10 || m < 1 || m > 12 || d < 1 || d > 31)
-			return S_fail(c, vk_ymap_get(r, "date"),
+			return vk_yaml_fail(c->e, c->path, vk_ymap_get(r, "date"),
 			              "expected a date like 2025-01-31 for \"date\", "
 			              "found \"%s\"", rep->date);
 	}
@@ -284,7 +268,7 @@ S_source(S_ctx *c, vk_config *cfg, vk_source *s, const vk_ynode *key,
 	s->pos.line = key->line, s->pos.col = key->col;
 	snprintf(where, sizeof(where), "source \"%s\"", s->id);
 	if (m->kind != VK_Y_MAP)
-		return S_fail(c, m, "expected a mapping for source \"%s\"", s->id);
+		return vk_yaml_fail(c->e, c->path, m, "expected a mapping for source \"%s\"", s->id);
 	if (S_enum(c, m, "format", formats, 0, &fmt) != 0)
 		return -1;
 	s->format = fmt;
@@ -294,7 +278,7 @@ S_source(S_ctx *c, vk_config *cfg, vk_source *s, const vk_ynode *key,
 	f = vk_ymap_get(m, "file");
 	s->file_pos.line = f->line, s->file_pos.col = f->col;
 	if (s->file[0] == '/' || strstr(s->file, "..") != NULL)
-		return S_fail(c, f, "expected a file name relative to the config's "
+		return vk_yaml_fail(c->e, c->path, f, "expected a file name relative to the config's "
 		              "folder, found \"%s\"", s->file);
 	plen = strlen(cfg->dir) + strlen(s->file) + 2;
 	s->path = malloc(plen);
@@ -314,14 +298,14 @@ S_source(S_ctx *c, vk_config *cfg, vk_source *s, const vk_ynode *key,
 		    S_str(c, m, "name_field", 0, where, &s->name_field) != 0)
 			return -1;
 		if (vk_ymap_get(m, "level") == NULL)
-			return S_fail(c, m, "%s needs the key \"level\" (buurt, wijk "
+			return vk_yaml_fail(c->e, c->path, m, "%s needs the key \"level\" (buurt, wijk "
 			              "or gemeente)", where);
 		s->level = S_dup(c, levels[lvl]);
 		v = vk_ymap_get(m, "code_prefix");
 		s->code_prefix = S_dup(c, v != NULL && v->kind == VK_Y_SCALAR ?
 		                       v->str : "");
 		if (v != NULL && v->kind != VK_Y_SCALAR)
-			return S_fail(c, v, "expected a text for \"code_prefix\"");
+			return vk_yaml_fail(c->e, c->path, v, "expected a text for \"code_prefix\"");
 		return s->level == NULL || s->code_prefix == NULL ? -1 : 0;
 	}
 
@@ -338,10 +322,10 @@ S_source(S_ctx *c, vk_config *cfg, vk_source *s, const vk_ynode *key,
 		return -1;
 	if (lay == VK_LAYOUT_WIDE && (vk_ymap_get(m, "variable") != NULL ||
 	                              vk_ymap_get(m, "value") != NULL))
-		return S_fail(c, m, "%s: \"variable\" and \"value\" belong to "
+		return vk_yaml_fail(c->e, c->path, m, "%s: \"variable\" and \"value\" belong to "
 		              "layout: long", where);
 	if ((s->year != 0) == (s->year_column != NULL))
-		return S_fail(c, m, "%s needs exactly one of \"year\" (the file "
+		return vk_yaml_fail(c->e, c->path, m, "%s needs exactly one of \"year\" (the file "
 		              "holds one year) and \"year_column\"", where);
 	s->decimal = '.';
 	for (int which = 0; which < 2; which++) {
@@ -352,7 +336,7 @@ S_source(S_ctx *c, vk_config *cfg, vk_source *s, const vk_ynode *key,
 			continue;
 		if (v->kind != VK_Y_SCALAR || strlen(v->str) != 1 ||
 		    strchr(which == 0 ? ",;" : ".,", v->str[0]) == NULL)
-			return S_fail(c, v, "expected %s for \"%s\"",
+			return vk_yaml_fail(c->e, c->path, v, "expected %s for \"%s\"",
 			              which == 0 ? "\",\" or \";\"" :
 			              "\".\" or \",\"", k);
 		if (which == 0)
@@ -365,7 +349,7 @@ S_source(S_ctx *c, vk_config *cfg, vk_source *s, const vk_ynode *key,
 		size_t n = v->kind == VK_Y_SEQ ? v->n : 1;
 
 		if (v->kind == VK_Y_MAP)
-			return S_fail(c, v, "expected a list of markers for "
+			return vk_yaml_fail(c->e, c->path, v, "expected a list of markers for "
 			              "\"missing\", found %s", "a mapping");
 		s->missing = calloc(n, sizeof(char *));
 		if (s->missing == NULL)
@@ -374,7 +358,7 @@ S_source(S_ctx *c, vk_config *cfg, vk_source *s, const vk_ynode *key,
 			const vk_ynode *it = v->kind == VK_Y_SEQ ? v->items[i] : v;
 
 			if (it->kind != VK_Y_SCALAR)
-				return S_fail(c, it, "expected a text marker in "
+				return vk_yaml_fail(c->e, c->path, it, "expected a text marker in "
 				              "\"missing\", found %s",
 				              vk_ykind_name(it->kind));
 			s->missing[i] = S_dup(c, it->str);
@@ -394,7 +378,7 @@ S_sources(S_ctx *c, vk_config *cfg, const vk_ynode *root)
 	if (m == NULL)
 		return -1;
 	if (m->n == 0)
-		return S_fail(c, m, "expected at least one source");
+		return vk_yaml_fail(c->e, c->path, m, "expected at least one source");
 	cfg->sources = calloc(m->n, sizeof(*cfg->sources));
 	if (cfg->sources == NULL)
 		return vk_err_io(c->e, c->path, "out of memory");
@@ -419,7 +403,7 @@ S_component(S_ctx *c, vk_config *cfg, const vk_ynode *m, vk_component *comp,
 	size_t i;
 
 	if (m->kind != VK_Y_MAP)
-		return S_fail(c, m, "expected a mapping with source and column in "
+		return vk_yaml_fail(c->e, c->path, m, "expected a mapping with source and column in "
 		              "%s, found %s", where, vk_ykind_name(m->kind));
 	comp->pos.line = m->line, comp->pos.col = m->col;
 	comp->weight = 1;
@@ -436,10 +420,10 @@ S_component(S_ctx *c, vk_config *cfg, const vk_ynode *m, vk_component *comp,
 			break;
 	free(id);
 	if (i == cfg->nsources)
-		return S_fail(c, v, "unknown source \"%s\" in %s: it is not under "
+		return vk_yaml_fail(c->e, c->path, v, "unknown source \"%s\" in %s: it is not under "
 		              "\"sources\"", v->str, where);
 	if (cfg->sources[i].format != VK_SRC_CSV)
-		return S_fail(c, v, "source \"%s\" in %s is a boundary file; "
+		return vk_yaml_fail(c->e, c->path, v, "source \"%s\" in %s is a boundary file; "
 		              "expected a table (format: csv)", v->str, where);
 	comp->source = i;
 	v = vk_ymap_get(m, "column");
@@ -460,7 +444,7 @@ S_indicator(S_ctx *c, vk_config *cfg, int slot, const vk_ynode *m)
 	snprintf(where, sizeof(where), "indicator %s", ind->key);
 	ind->pos.line = m->line, ind->pos.col = m->col;
 	if (m->kind != VK_Y_MAP)
-		return S_fail(c, m, "expected a mapping for %s, found %s", where,
+		return vk_yaml_fail(c->e, c->path, m, "expected a mapping for %s, found %s", where,
 		              vk_ykind_name(m->kind));
 	if (S_keys(c, m, where, keys) != 0 ||
 	    S_year(c, m, "year", &ind->year) != 0 ||
@@ -468,10 +452,10 @@ S_indicator(S_ctx *c, vk_config *cfg, int slot, const vk_ynode *m)
 		return -1;
 	if (comps != NULL && (vk_ymap_get(m, "source") != NULL ||
 	                      vk_ymap_get(m, "column") != NULL))
-		return S_fail(c, m, "%s: give either source and column, or "
+		return vk_yaml_fail(c->e, c->path, m, "%s: give either source and column, or "
 		              "components, not both", where);
 	if (comps != NULL && (comps->kind != VK_Y_SEQ || comps->n == 0))
-		return S_fail(c, comps, "expected a non-empty list for "
+		return vk_yaml_fail(c->e, c->path, comps, "expected a non-empty list for "
 		              "\"components\" in %s", where);
 	ind->ncomp = comps != NULL ? comps->n : 1;
 	ind->comp = calloc(ind->ncomp, sizeof(*ind->comp));
@@ -482,20 +466,20 @@ S_indicator(S_ctx *c, vk_config *cfg, int slot, const vk_ynode *m)
 		                &ind->comp[i], where, comps == NULL) != 0)
 			return -1;
 	if (S_ind_change[slot] && ind->base_year == 0)
-		return S_fail(c, m, "%s needs \"base_year\": its change is "
+		return vk_yaml_fail(c->e, c->path, m, "%s needs \"base_year\": its change is "
 		              "classified", where);
 	if (ind->base_year != 0 && ind->year != 0 && ind->base_year >= ind->year)
-		return S_fail(c, vk_ymap_get(m, "base_year"),
+		return vk_yaml_fail(c->e, c->path, vk_ymap_get(m, "base_year"),
 		              "\"base_year\" must come before \"year\" in %s",
 		              where);
 	for (size_t i = 0; i < ind->ncomp; i++) {
 		const vk_source *src = &cfg->sources[ind->comp[i].source];
 
 		if (ind->year == 0 && src->year == 0)
-			return S_fail(c, m, "%s needs \"year\": source \"%s\" holds "
+			return vk_yaml_fail(c->e, c->path, m, "%s needs \"year\": source \"%s\" holds "
 			              "several years", where, src->id);
 		if (ind->base_year != 0 && src->year != 0)
-			return S_fail(c, m, "%s compares two years, but source \"%s\" "
+			return vk_yaml_fail(c->e, c->path, m, "%s compares two years, but source \"%s\" "
 			              "holds only one", where, src->id);
 		if (ind->year != 0 && src->year != 0 && src->year != ind->year)
 			return vk_err_set(c->e, c->path, m->line, m->col,
@@ -521,7 +505,7 @@ S_indicators(S_ctx *c, vk_config *cfg, const vk_ynode *root)
 		cfg->ind[i].key = S_ind_keys[i];
 		if (v == NULL) {
 			if (S_ind_required[i])
-				return S_fail(c, m, "indicators needs \"%s\"",
+				return vk_yaml_fail(c->e, c->path, m, "indicators needs \"%s\"",
 				              S_ind_keys[i]);
 			continue;
 		}
@@ -549,7 +533,7 @@ S_classification(S_ctx *c, vk_config *cfg, const vk_ynode *root)
 	if (m == NULL)
 		return 0;
 	if (m->kind != VK_Y_MAP)
-		return S_fail(c, m, "expected a mapping for \"classification\", "
+		return vk_yaml_fail(c->e, c->path, m, "expected a mapping for \"classification\", "
 		              "found %s", vk_ykind_name(m->kind));
 	return S_keys(c, m, "classification", keys) != 0 ||
 	       S_num(c, m, "k_threshold", 0, 100, &k->k_threshold) != 0 ||

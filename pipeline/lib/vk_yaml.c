@@ -1,5 +1,6 @@
 #include "vk_yaml.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -323,4 +324,20 @@ vk_ymap_only(const vk_ynode *map, const char *const *allowed,
 		                  k->str, where, list);
 	}
 	return 0;
+}
+
+int
+vk_yaml_fail(vk_err *e, const char *path, const vk_ynode *n, const char *fmt,
+             ...)
+{
+	char msg[sizeof(e->msg)];
+	va_list ap;
+
+	if (e == NULL)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return vk_err_set(e, path, n != NULL ? n->line : 0,
+	                  n != NULL ? n->col : 0, "%s", msg);
 }

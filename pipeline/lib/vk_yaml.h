@@ -39,6 +39,11 @@ vk_ynode *vk_ymap_get(const vk_ynode *map, const char *key);
 
 const char *vk_ykind_name(vk_ykind k);
 
+/* Fills e with "path:line:col: message" at node n (n may be NULL: no
+ * position) and returns -1, for `return vk_yaml_fail(...)`. */
+int vk_yaml_fail(vk_err *e, const char *path, const vk_ynode *n,
+                 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
 /* Refuses a key of map that is not in allowed (NULL-terminated): fills e
  * with "path:line:col: unknown key "k" in WHERE; expected one of: ..." and
  * returns -1. Returns 0 when every key is allowed. */

@@ -28,22 +28,6 @@ typedef struct {
 	vk_err *e;
 } S_ctx;
 
-static int S_fail(S_ctx *c, const vk_ynode *n, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int
-S_fail(S_ctx *c, const vk_ynode *n, const char *fmt, ...)
-{
-	char msg[sizeof(c->e->msg)];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	return vk_err_set(c->e, c->path, n ? n->line : 0, n ? n->col : 0, "%s",
-	                  msg);
-}
-
 static vk_pos
 S_pos(const vk_ynode *n)
 {
@@ -65,7 +49,7 @@ S_map(S_ctx *c, const vk_ynode *n, const char *what)
 {
 	if (n->kind == VK_Y_MAP)
 		return 0;
-	return S_fail(c, n, "expected a mapping for %s, found %s", what,
+	return vk_yaml_fail(c->e, c->path, n, "expected a mapping for %s, found %s", what,
 	              vk_ykind_name(n->kind));
 }
 
@@ -78,13 +62,13 @@ S_numv(S_ctx *c, const vk_ynode *v, const char *key, double lo, double hi,
 
 	if (v->kind != VK_Y_SCALAR || !v->plain ||
 	    vk_num_parse(v->str, '.', NULL, 0, &d) != 0)
-		return S_fail(c, v, "expected a number for \"%s\", found %s%s%s",
+		return vk_yaml_fail(c->e, c->path, v, "expected a number for \"%s\", found %s%s%s",
 		              key, v->kind == VK_Y_SCALAR ? "\"" : "",
 		              v->kind == VK_Y_SCALAR ? v->str :
 		              vk_ykind_name(v->kind),
 		              v->kind == VK_Y_SCALAR ? "\"" : "");
 	if (!(d >= lo && d <= hi))
-		return S_fail(c, v, "\"%s\" must be between %g and %g, found %g",
+		return vk_yaml_fail(c->e, c->path, v, "\"%s\" must be between %g and %g, found %g",
 		              key, lo, hi, d);
 	*out = d;
 	return 0;
@@ -109,10 +93,10 @@ S_intv(S_ctx *c, const vk_ynode *v, const char *key, int lo, int hi,
 	if (S_numv(c, v, key, -1e9, 1e9, &d) != 0)
 		return -1;
 	if (d != floor(d))
-		return S_fail(c, v, "expected a whole number for \"%s\", found %s",
+		return vk_yaml_fail(c->e, c->path, v, "expected a whole number for \"%s\", found %s",
 		              key, v->str);
 	if (d < lo || d > hi)
-		return S_fail(c, v, "\"%s\" must be between %d and %d, found %g",
+		return vk_yaml_fail(c->e, c->path, v, "\"%s\" must be between %d and %d, found %g",
 		              key, lo, hi, d);
 	*out = (int)d;
 	return 0;
@@ -136,7 +120,7 @@ S_str(S_ctx *c, const vk_ynode *map, const char *key, const char **out)
 	if (v == NULL)
 		return 0;
 	if (v->kind != VK_Y_SCALAR || v->str[0] == '\0')
-		return S_fail(c, v, "expected a non-empty text for \"%s\"", key);
+		return vk_yaml_fail(c->e, c->path, v, "expected a non-empty text for \"%s\"", key);
 	*out = v->str;
 	return 0;
 }
@@ -154,7 +138,7 @@ S_bool(S_ctx *c, const vk_ynode *map, const char *key, int *out)
 	         strcmp(v->str, "false") == 0)
 		*out = 0;
 	else
-		return S_fail(c, v, "expected true or false for \"%s\", found %s",
+		return vk_yaml_fail(c->e, c->path, v, "expected true or false for \"%s\", found %s",
 		              key, v->kind == VK_Y_SCALAR ? v->str :
 		              vk_ykind_name(v->kind));
 	return 0;
@@ -166,7 +150,7 @@ S_seg(S_ctx *c, const vk_ynode *n, const char *key, int *seg)
 {
 	if (n->kind == VK_Y_SCALAR && (*seg = vk_ol_seg_find(n->str)) >= 0)
 		return 0;
-	return S_fail(c, n, "expected a segment (sociale_huur, middenhuur, "
+	return vk_yaml_fail(c->e, c->path, n, "expected a segment (sociale_huur, middenhuur, "
 	              "particuliere_huur or koop) for \"%s\", found %s", key,
 	              n->kind == VK_Y_SCALAR ? n->str : vk_ykind_name(n->kind));
 }
@@ -203,7 +187,7 @@ S_wijk_code(S_ctx *c, const vk_config *cfg, const vk_ynode *n)
 	    strncmp(s + 2, cfg->gemeente_digits, 4) == 0 &&
 	    strspn(s + 6, "0123456789") == 2)
 		return 0;
-	return S_fail(c, n, "expected a wijk code of %s like WK%s01, found "
+	return vk_yaml_fail(c->e, c->path, n, "expected a wijk code of %s like WK%s01, found "
 	              "\"%s\"", cfg->area_code, cfg->gemeente_digits,
 	              n->kind == VK_Y_SCALAR ? s : vk_ykind_name(n->kind));
 }
@@ -222,24 +206,24 @@ S_stock(S_ctx *c, const vk_config *cfg, ol_config *oc, const vk_ynode *m)
 	oc->stock_pos = S_pos(m);
 	src = vk_ymap_get(m, "source");
 	if (src == NULL)
-		return S_fail(c, m, "outlook.stock needs the key \"source\"");
+		return vk_yaml_fail(c->e, c->path, m, "outlook.stock needs the key \"source\"");
 	if (S_str(c, m, "source", &oc->stock_source) != 0)
 		return -1;
 	s = vk_config_source(cfg, oc->stock_source);
 	if (s == NULL)
-		return S_fail(c, src, "unknown source \"%s\" in outlook.stock",
+		return vk_yaml_fail(c->e, c->path, src, "unknown source \"%s\" in outlook.stock",
 		              oc->stock_source);
 	if (s->format != VK_SRC_CSV)
-		return S_fail(c, src, "source \"%s\" for outlook.stock must be a "
+		return vk_yaml_fail(c->e, c->path, src, "source \"%s\" for outlook.stock must be a "
 		              "table (format: csv)", oc->stock_source);
 	oc->stock_pos = S_pos(src);
 	if (S_int(c, m, "year", 1900, 2100, &oc->stock_year) != 0)
 		return -1;
 	if (oc->stock_year == 0 && s->year == 0)
-		return S_fail(c, m, "outlook.stock needs \"year\": source \"%s\" "
+		return vk_yaml_fail(c->e, c->path, m, "outlook.stock needs \"year\": source \"%s\" "
 		              "holds several years", s->id);
 	if (oc->stock_year != 0 && s->year != 0 && oc->stock_year != s->year)
-		return S_fail(c, vk_ymap_get(m, "year"), "outlook.stock year %d "
+		return vk_yaml_fail(c->e, c->path, vk_ymap_get(m, "year"), "outlook.stock year %d "
 		              "differs from the year %d of source \"%s\"",
 		              oc->stock_year, s->year, s->id);
 	if (oc->stock_year == 0)
@@ -286,7 +270,7 @@ S_wijken(S_ctx *c, const vk_config *cfg, ol_config *oc, const vk_ynode *m)
 	if (S_map(c, m, "\"wijken\"") != 0)
 		return -1;
 	if (m->n > VK_OL_MAX_WIJKEN)
-		return S_fail(c, m, "at most %d wijken in outlook.wijken",
+		return vk_yaml_fail(c->e, c->path, m, "at most %d wijken in outlook.wijken",
 		              VK_OL_MAX_WIJKEN);
 	oc->wijken = calloc(m->n ? m->n : 1, sizeof(*oc->wijken));
 	if (oc->wijken == NULL)
@@ -325,7 +309,7 @@ S_years(S_ctx *c, const ol_config *oc, const vk_ynode *m, vk_ol_measure *x)
 	int lo = 1900, hi = 2100;
 
 	if ((y == NULL) == (ys == NULL))
-		return S_fail(c, y ? y : m, "a measure needs either \"year\" or "
+		return vk_yaml_fail(c->e, c->path, y ? y : m, "a measure needs either \"year\" or "
 		              "\"years\" ([first, last])");
 	if (y != NULL) {
 		if (S_intv(c, y, "year", lo, hi, &x->first) != 0)
@@ -333,12 +317,12 @@ S_years(S_ctx *c, const ol_config *oc, const vk_ynode *m, vk_ol_measure *x)
 		x->last = x->first;
 	} else {
 		if (ys->kind != VK_Y_SEQ || ys->n != 2)
-			return S_fail(c, ys, "expected [first, last] for \"years\"");
+			return vk_yaml_fail(c->e, c->path, ys, "expected [first, last] for \"years\"");
 		if (S_intv(c, ys->items[0], "years", lo, hi, &x->first) != 0 ||
 		    S_intv(c, ys->items[1], "years", lo, hi, &x->last) != 0)
 			return -1;
 		if (x->last < x->first)
-			return S_fail(c, ys, "\"years\" must run forward, found "
+			return vk_yaml_fail(c->e, c->path, ys, "\"years\" must run forward, found "
 			              "[%d, %d]", x->first, x->last);
 		at = ys;
 	}
@@ -347,7 +331,7 @@ S_years(S_ctx *c, const ol_config *oc, const vk_ynode *m, vk_ol_measure *x)
 	if (oc->base_year != 0 &&
 	    (x->first < oc->base_year ||
 	     x->last > oc->base_year + oc->horizon - 1))
-		return S_fail(c, at, "measure years %d-%d lie outside the years "
+		return vk_yaml_fail(c->e, c->path, at, "measure years %d-%d lie outside the years "
 		              "measures can act, %d-%d (base year up to the year "
 		              "before the horizon)", x->first, x->last,
 		              oc->base_year, oc->base_year + oc->horizon - 1);
@@ -377,14 +361,14 @@ S_measure(S_ctx *c, const vk_config *cfg, const ol_config *oc,
 	homes = vk_ymap_get(m, "homes");
 	into = vk_ymap_get(m, "into");
 	if (wk == NULL || kind == NULL || seg == NULL || homes == NULL)
-		return S_fail(c, m, "a measure needs \"wijk\", \"measure\", "
+		return vk_yaml_fail(c->e, c->path, m, "a measure needs \"wijk\", \"measure\", "
 		              "\"segment\" and \"homes\"");
 	if (S_wijk_code(c, cfg, wk) != 0)
 		return -1;
 	sc->mwijk[sc->nm] = wk->str;
 	sc->mwijk_pos[sc->nm] = S_pos(wk);
 	if (kind->kind != VK_Y_SCALAR || (k = vk_ol_kind_find(kind->str)) < 0)
-		return S_fail(c, kind, "expected demolition, new_build, sale, "
+		return vk_yaml_fail(c->e, c->path, kind, "expected demolition, new_build, sale, "
 		              "liberalisation or conversion for \"measure\", found "
 		              "%s", kind->kind == VK_Y_SCALAR ? kind->str :
 		              vk_ykind_name(kind->kind));
@@ -393,7 +377,7 @@ S_measure(S_ctx *c, const vk_config *cfg, const ol_config *oc,
 	    S_numv(c, homes, "homes", 0, VK_OL_MAX_HOMES, &x->homes) != 0)
 		return -1;
 	if (x->homes <= 0)
-		return S_fail(c, homes, "expected more than 0 homes, found %g",
+		return vk_yaml_fail(c->e, c->path, homes, "expected more than 0 homes, found %g",
 		              x->homes);
 	if (into != NULL && S_seg(c, into, "into", &x->into) != 0)
 		return -1;
@@ -401,37 +385,37 @@ S_measure(S_ctx *c, const vk_config *cfg, const ol_config *oc,
 	case VK_OL_DEMOLITION:
 	case VK_OL_NEW_BUILD:
 		if (into != NULL)
-			return S_fail(c, into, "\"into\" is only for sale, "
+			return vk_yaml_fail(c->e, c->path, into, "\"into\" is only for sale, "
 			              "liberalisation and conversion");
 		break;
 	case VK_OL_SALE:
 		if (x->seg == VK_SEG_OWNER)
-			return S_fail(c, seg, "sale moves rented homes to koop; "
+			return vk_yaml_fail(c->e, c->path, seg, "sale moves rented homes to koop; "
 			              "found segment koop");
 		if (x->into < 0)
 			x->into = VK_SEG_OWNER;
 		break;
 	case VK_OL_LIBERALISATION:
 		if (x->seg != VK_SEG_SOCIAL)
-			return S_fail(c, seg, "liberalisation moves homes out of "
+			return vk_yaml_fail(c->e, c->path, seg, "liberalisation moves homes out of "
 			              "sociale_huur; found %s", seg->str);
 		if (x->into < 0)
 			x->into = VK_SEG_MID;
 		if (x->into != VK_SEG_MID && x->into != VK_SEG_PRIVATE)
-			return S_fail(c, into, "a liberalised home goes into "
+			return vk_yaml_fail(c->e, c->path, into, "a liberalised home goes into "
 			              "middenhuur or particuliere_huur, found %s",
 			              into->str);
 		break;
 	case VK_OL_CONVERSION:
 		if (x->into < 0)
-			return S_fail(c, m, "a conversion needs \"into\" (the "
+			return vk_yaml_fail(c->e, c->path, m, "a conversion needs \"into\" (the "
 			              "segment the homes go to)");
 		break;
 	default:
 		break;
 	}
 	if (x->into == x->seg)
-		return S_fail(c, into, "\"into\" must differ from \"segment\" (%s)",
+		return vk_yaml_fail(c->e, c->path, into, "\"into\" must differ from \"segment\" (%s)",
 		              seg->str);
 	if (S_years(c, oc, m, x) != 0)
 		return -1;
@@ -448,7 +432,7 @@ S_scenarios(S_ctx *c, const vk_config *cfg, ol_config *oc,
 	if (S_map(c, m, "\"scenarios\"") != 0)
 		return -1;
 	if (m->n > OL_MAX_SCENARIOS)
-		return S_fail(c, m, "at most %d scenarios besides \"%s\", found "
+		return vk_yaml_fail(c->e, c->path, m, "at most %d scenarios besides \"%s\", found "
 		              "%zu", OL_MAX_SCENARIOS, OL_AUTONOOM, m->n);
 	oc->sc = calloc(m->n ? m->n : 1, sizeof(*oc->sc));
 	if (oc->sc == NULL)
@@ -462,15 +446,15 @@ S_scenarios(S_ctx *c, const vk_config *cfg, ol_config *oc,
 		sc->name = k->str;
 		sc->pos = S_pos(k);
 		if (len == 0 || len > OL_MAX_NAME)
-			return S_fail(c, k, "a scenario name needs 1 to %d bytes",
+			return vk_yaml_fail(c->e, c->path, k, "a scenario name needs 1 to %d bytes",
 			              OL_MAX_NAME);
 		for (size_t j = 0; j < len; j++)
 			if ((unsigned char)k->str[j] < 0x20 || k->str[j] == ',' ||
 			    k->str[j] == '"')
-				return S_fail(c, k, "a scenario name cannot hold commas, "
+				return vk_yaml_fail(c->e, c->path, k, "a scenario name cannot hold commas, "
 				              "quotes or control characters");
 		if (strcmp(k->str, OL_AUTONOOM) == 0)
-			return S_fail(c, k, "\"%s\" is the scenario without a plan and "
+			return vk_yaml_fail(c->e, c->path, k, "\"%s\" is the scenario without a plan and "
 			              "is always computed; give the plan another name",
 			              OL_AUTONOOM);
 		if (S_map(c, v, k->str) != 0 ||
@@ -481,10 +465,10 @@ S_scenarios(S_ctx *c, const vk_config *cfg, ol_config *oc,
 		if (list == NULL)
 			continue;
 		if (list->kind != VK_Y_SEQ)
-			return S_fail(c, list, "expected a list of measures, found %s",
+			return vk_yaml_fail(c->e, c->path, list, "expected a list of measures, found %s",
 			              vk_ykind_name(list->kind));
 		if (list->n > VK_OL_MAX_MEASURES)
-			return S_fail(c, list, "at most %d measures in a scenario",
+			return vk_yaml_fail(c->e, c->path, list, "at most %d measures in a scenario",
 			              VK_OL_MAX_MEASURES);
 		sc->m = calloc(list->n ? list->n : 1, sizeof(*sc->m));
 		sc->mwijk = calloc(list->n ? list->n : 1, sizeof(*sc->mwijk));
@@ -531,12 +515,12 @@ ol_config_parse(const vk_config *cfg, ol_config *oc, vk_err *e)
 		return -1;
 	v = vk_ymap_get(m, "horizon");
 	if (v == NULL)
-		return S_fail(&c, m, "outlook needs the key \"horizon\" (years)");
+		return vk_yaml_fail(c.e, c.path, m, "outlook needs the key \"horizon\" (years)");
 	oc->horizon_pos = S_pos(v);
 	if (S_intv(&c, v, "horizon", -1000000, 1000000, &oc->horizon) != 0)
 		return -1;
 	if (oc->horizon < 1 || oc->horizon > VK_OL_MAX_HORIZON)
-		return S_fail(&c, v, "\"horizon\" must be 1 to %d years, found %d",
+		return vk_yaml_fail(c.e, c.path, v, "\"horizon\" must be 1 to %d years, found %d",
 		              VK_OL_MAX_HORIZON, oc->horizon);
 	if (S_bool(&c, m, "illustrative", &oc->illustrative) != 0 ||
 	    S_str(&c, m, "note", &oc->note) != 0 ||
@@ -551,7 +535,7 @@ ol_config_parse(const vk_config *cfg, ol_config *oc, vk_err *e)
 	if (oc->base_year == 0)
 		oc->base_year = oc->stock_year;
 	if (oc->base_year == 0)
-		return S_fail(&c, m, "outlook needs \"base_year\" when it has no "
+		return vk_yaml_fail(c.e, c.path, m, "outlook needs \"base_year\" when it has no "
 		              "\"stock\" source");
 	if ((v = vk_ymap_get(m, "segments")) != NULL &&
 	    S_segments(&c, oc, v) != 0)
