@@ -42,6 +42,7 @@ typedef struct {
 	int corp;            /* 1, 0, or -1 when P is missing */
 	int in_area;         /* counted in the summary (area.wijken) */
 	int alarm;
+	int klev, olev;      /* focuskaart terciles 0..2, -1 = NA */
 	char reason[160];    /* why NA, in Dutch; "" otherwise */
 } S_buurt;
 
@@ -156,8 +157,17 @@ S_load(const vk_config *cfg, const vk_csv *t, S_buurt *b, vk_err *e)
 
 typedef struct {
 	size_t n_ref;
-	double mean_dk, sd_dk, mean_do, sd_do, tau, o_low;
+	double mean_dk, sd_dk, mean_do, sd_do, tau;
+	double kq1, kq2, oq1, oq2; /* level terciles (focuskaart, alarm) */
 } S_stats;
+
+/* Whether a buurt counts for the level terciles. */
+static int
+S_level_ok(const vk_config *cfg, const S_buurt *x)
+{
+	return !isnan(x->inh) && x->inh >= cfg->classif.min_inhabitants &&
+	       !isnan(x->k1) && !isnan(x->o1);
+}
 
 static void
 S_classify(const vk_config *cfg, S_buurt *b, size_t n, S_stats *st,
@@ -176,10 +186,17 @@ S_classify(const vk_config *cfg, S_buurt *b, size_t n, S_stats *st,
 		tmp[i] = b[i].dk;
 	st->mean_dk = vk_stat_mean(tmp, n);
 	st->sd_dk = vk_stat_sd(tmp, n);
-	/* "Poor current O level" for the alarm: the city's lowest third. */
+	/* Levels (focuskaart, and the alarm's "poor O level"): city terciles
+	 * of K and O in the current year, over the buurten with enough
+	 * inhabitants and both levels; changes are not needed for levels. */
 	for (size_t i = 0; i < n; i++)
-		tmp[i] = isnan(b[i].dO) ? NAN : b[i].o1;
-	st->o_low = vk_stat_quantile(tmp, n, 1.0 / 3.0);
+		tmp[i] = S_level_ok(cfg, &b[i]) ? b[i].k1 : NAN;
+	st->kq1 = vk_stat_quantile(tmp, n, 1.0 / 3.0);
+	st->kq2 = vk_stat_quantile(tmp, n, 2.0 / 3.0);
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = S_level_ok(cfg, &b[i]) ? b[i].o1 : NAN;
+	st->oq1 = vk_stat_quantile(tmp, n, 1.0 / 3.0);
+	st->oq2 = vk_stat_quantile(tmp, n, 2.0 / 3.0);
 
 	for (size_t i = 0; i < n; i++) {
 		S_buurt *x = &b[i];
@@ -193,8 +210,9 @@ S_classify(const vk_config *cfg, S_buurt *b, size_t n, S_stats *st,
 		x->ocr = vk_change(x->zo, k->z_threshold);
 		x->clsr = vk_classify_signal(x->kcr, x->ocr);
 		x->corp = isnan(x->p) ? -1 : x->p > k->corporatiebuurt;
-		x->alarm = x->cls == VK_CLASS_VD && x->corp == 1 &&
-		           x->o1 < st->o_low;
+		x->klev = S_level_ok(cfg, x) ? vk_tercile(x->k1, st->kq1, st->kq2) : -1;
+		x->olev = S_level_ok(cfg, x) ? vk_tercile(x->o1, st->oq1, st->oq2) : -1;
+		x->alarm = x->cls == VK_CLASS_VD && x->corp == 1 && x->olev == 0;
 	}
 }
 
@@ -263,7 +281,7 @@ S_write_buurten(FILE *fp, const vk_csv *t, const S_buurt *b)
 		fprintf(fp, "%s%s", c ? "," : "", vk_csv_header(t, c));
 	fputs(",inhabitants,homes,P,K_base,K,dK,O_base,O,dO,L,corporatiebuurt,"
 	      "k_change,o_change,class,z_dK,z_dO,k_change_rel,o_change_rel,"
-	      "class_rel,alarm,na_reason\n", fp);
+	      "class_rel,alarm,k_level,o_level,focus,na_reason\n", fp);
 	for (size_t r = 0; r < vk_csv_nrows(t); r++) {
 		const S_buurt *x = &b[r];
 
@@ -287,9 +305,11 @@ S_write_buurten(FILE *fp, const vk_csv *t, const S_buurt *b)
 		        vk_change_o_word(x->oc), vk_class_info_of(x->cls)->code);
 		S_num(fp, x->zk, 3);
 		S_num(fp, x->zo, 3);
-		fprintf(fp, ",%s,%s,%s,%d,", vk_change_k_word(x->kcr),
+		fprintf(fp, ",%s,%s,%s,%d,%s,%s,%s,", vk_change_k_word(x->kcr),
 		        vk_change_o_word(x->ocr), vk_class_info_of(x->clsr)->code,
-		        x->alarm);
+		        x->alarm, vk_level_k_word(x->klev), vk_level_o_word(x->olev),
+		        x->klev < 0 || x->olev < 0 ? "NA" :
+		        x->klev == 2 && x->olev == 0 ? "1" : "0");
 		vk_csv_put(fp, x->reason);
 		fputc('\n', fp);
 	}
@@ -345,8 +365,14 @@ S_write_params(FILE *fp, const vk_config *cfg, size_t n, const S_stats *st)
 	S_param(fp, "sd_dK", st->sd_dk, 4, "sample sd of dK, reference set");
 	S_param(fp, "mean_dO", st->mean_do, 6, "mean of dO, reference set");
 	S_param(fp, "sd_dO", st->sd_do, 6, "sample sd of dO, reference set");
-	S_param(fp, "o_low", st->o_low, 6,
-	        "lowest-third boundary of O (poor level, for the alarm)");
+	S_param(fp, "K_tercile_low", st->kq1, 4,
+	        "K level below this is laag (focuskaart)");
+	S_param(fp, "K_tercile_high", st->kq2, 4,
+	        "K level above this is hoog (focuskaart)");
+	S_param(fp, "O_tercile_low", st->oq1, 6,
+	        "O level below this is zwak (focuskaart, alarm)");
+	S_param(fp, "O_tercile_high", st->oq2, 6,
+	        "O level above this is goed (focuskaart)");
 	S_param(fp, "P_year", vk_config_comp_year(cfg, &ind[VK_IND_P],
 	        ind[VK_IND_P].comp, 0), 0, "year of P");
 	S_param(fp, "K_base_year", ind[VK_IND_K].base_year, 0, "K from");

@@ -141,6 +141,26 @@ vk_stat_quantile(const double *x, size_t n, double p)
 	return q;
 }
 
+int
+vk_tercile(double v, double q1, double q2)
+{
+	if (isnan(v) || isnan(q1) || isnan(q2))
+		return -1;
+	return v < q1 ? 0 : v > q2 ? 2 : 1;
+}
+
+const char *
+vk_level_k_word(int t)
+{
+	return t == 0 ? "laag" : t == 1 ? "midden" : t == 2 ? "hoog" : "NA";
+}
+
+const char *
+vk_level_o_word(int t)
+{
+	return t == 0 ? "zwak" : t == 1 ? "midden" : t == 2 ? "goed" : "NA";
+}
+
 double
 vk_zscore(double v, double mean, double sd)
 {

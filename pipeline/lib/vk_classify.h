@@ -45,6 +45,16 @@ double vk_stat_sd(const double *x, size_t n);
  * order statistics (R type 7). NAN when there are no values. */
 double vk_stat_quantile(const double *x, size_t n, double p);
 
+/* Tercile of v given the boundaries q1 <= q2 (vk_stat_quantile at 1/3 and
+ * 2/3): 0 below q1, 2 above q2, 1 in between (boundaries included), -1 when
+ * v or a boundary is NAN. For the focuskaart's levels (DOMAIN.md §5). */
+int vk_tercile(double v, double q1, double q2);
+
+/* The focuskaart's words: K level "laag/midden/hoog"; O level (higher is
+ * better) "zwak/midden/goed"; "NA" for -1. */
+const char *vk_level_k_word(int t);
+const char *vk_level_o_word(int t);
+
 /* z-score of v, NAN when v or sd is NAN or sd is 0. */
 double vk_zscore(double v, double mean, double sd);
 

@@ -58,6 +58,15 @@ main(void)
 	CHECK(vk_change(0.02, 0.5 * vk_stat_sd(dO, 4)) == S,
 	      "dO +0.02 within tau is stabiel");
 
+	/* focuskaart terciles: boundaries belong to the middle */
+	CHECK(vk_tercile(1.9, 2, 3) == 0, "below the lower tercile is 0");
+	CHECK(vk_tercile(2.0, 2, 3) == 1, "on the lower boundary is midden");
+	CHECK(vk_tercile(3.0, 2, 3) == 1, "on the upper boundary is midden");
+	CHECK(vk_tercile(3.1, 2, 3) == 2, "above the upper tercile is 2");
+	CHECK(vk_tercile(NAN, 2, 3) == -1, "missing level is NA");
+	CHECK_STR(vk_level_o_word(0), "zwak", "lowest O third is zwak");
+	CHECK_STR(vk_level_k_word(2), "hoog", "highest K third is hoog");
+
 	CHECK(vk_class_from_code("VB") == VK_CLASS_VB, "code VB");
 	CHECK(vk_class_from_code("XX") == VK_NCLASS, "unknown code");
 	CHECK_STR(vk_class_info_of(VK_CLASS_VD)->color, "#D7301F",
