@@ -8,7 +8,7 @@ CONFIG   := $(DATA)/quickscan.yaml
 TEMPLATE ?= templates/quickscan
 
 CC       ?= cc
-PKGS     := cairo yaml-0.1 lua5.4 gdal
+PKGS     := cairo cairo-ft freetype2 yaml-0.1 lua5.4 gdal
 SAN      ?=
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Wshadow -Wvla \
@@ -101,8 +101,11 @@ $(OUTLOOK_OUT): $(B)/vk-outlook $(CONFIG) $(CLASS_OUT) $(DATA_FILES)
 	$(B)/vk-outlook -w $(OUT) -o $(OUT)/outlook $(CONFIG)
 
 # DATA_FILES too: images the config gives (template.logo) live there.
+# The maps the template exports (map{export = name}) go to kaarten/ as
+# 300 dpi PNGs, for slides.
 $(PDF): $(B)/vk-render $(CONFIG) $(CLASS_OUT) $(OUTLOOK_OUT) $(TPL_FILES) $(DATA_FILES)
-	$(B)/vk-render -w $(OUT) $(TPL_DIRS:%=-t %) -o $@ $(CONFIG)
+	@mkdir -p $(OUT)/kaarten
+	$(B)/vk-render -w $(OUT) $(TPL_DIRS:%=-t %) --png-dir $(OUT)/kaarten -o $@ $(CONFIG)
 
 $(GPKG): $(B)/vk-export $(CLASS_OUT)
 	$(B)/vk-export -w $(OUT) -o $@

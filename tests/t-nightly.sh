@@ -93,13 +93,15 @@ must_fail "output to a full disk fails with a clear message" \
 same_file "after the full disk the previous report is intact" \
 	"$VK_TMP/beta-good.pdf" "$O/beta/quickscan-beta.pdf"
 
-# A real full disk: a 400 KB tmpfs holds the old report (about 260 KB) but
-# not a second copy, so writing the new one runs out of space (ENOSPC).
+# A real full disk: a tmpfs one and a half times the old report's size
+# holds it but not a second copy, so writing the new one runs out of space
+# (ENOSPC). Sized from the report, which grows as sections are added.
 # Needs root to mount; where that is not allowed the ulimit test above
 # stands in, and this says so.
 F=$VK_TMP/full
 mkdir -p "$F"
-if mount -t tmpfs -o size=400k tmpfs "$F" 2>/dev/null; then
+FULL_KB=$(( $(stat -c %s "$VK_TMP/beta-good.pdf") * 3 / 2 / 1024 + 8 ))
+if mount -t tmpfs -o size=${FULL_KB}k tmpfs "$F" 2>/dev/null; then
 	cp "$VK_TMP/beta-good.pdf" "$F/q.pdf"
 	must_fail "output to a full tmpfs fails with a clear message" \
 		'cannot write.*No space left on device' \

@@ -17,6 +17,8 @@
 #include "vk_out.h"
 #include "vk_strmap.h"
 
+#include "index_trends.h"
+
 #define PROG "vk-index"
 #define MAX_LISTED 5  /* codes named per mismatch line */
 
@@ -496,6 +498,9 @@ main(int argc, char **argv)
 	for (int i = 0; i < 3; i++)
 		if (vk_out_commit(&out[i], &e) != 0)
 			goto fail;
+	/* K and O per wijk over every year of the sources (index_trends.c). */
+	if (index_trends_write(cfg, files[0], outdir, &e) != 0)
+		goto fail;
 	rc = VK_EXIT_OK;
 	goto done;
 fail:

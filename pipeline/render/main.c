@@ -2,12 +2,14 @@
  * and the config, runs the report template and writes the PDF atomically:
  * when anything fails (bad data, a template error) the previous PDF stays
  * as it was. */
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cpl_error.h>
@@ -34,7 +36,7 @@ usage(FILE *fp)
 	fprintf(fp,
 	        "usage: " PROG " [-q|-v] -w WORKDIR -t TEMPLATE_DIR [-t DIR...] "
 	        "-o OUT.pdf\n"
-	        "                 [--font-dir DIR] CONFIG\n"
+	        "                 [--font-dir DIR] [--png-dir DIR] CONFIG\n"
 	        "\n"
 	        "Renders the QuickScan report from WORKDIR/classify, "
 	        "WORKDIR/index and\n"
@@ -50,6 +52,10 @@ usage(FILE *fp)
 	        "  -o, --output FILE    the PDF to write (atomically)\n"
 	        "      --font-dir DIR   where the template's fonts are (default "
 	        DEFAULT_FONT_DIR ")\n"
+	        "      --png-dir DIR    also write each map the template exports "
+	        "(map{export =\n"
+	        "                       name}) as DIR/name.png, 300 dpi; DIR "
+	        "must exist\n"
 	        "  -q, --quiet          no warnings\n"
 	        "  -v, --verbose        say what was written\n"
 	        "  -h, --help           this text\n"
@@ -122,6 +128,23 @@ cap_cpu(int seconds, const char *const *tpl, size_t ntpl)
 	}
 }
 
+/* The --png-dir directory exists and this process may create files in
+ * it. */
+static int
+png_dir_ok(const char *dir, vk_err *e)
+{
+	struct stat st;
+
+	if (stat(dir, &st) < 0)
+		return vk_err_io(e, dir, "PNG directory: %s", strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return vk_err_io(e, dir, "PNG directory: not a directory");
+	if (access(dir, W_OK | X_OK) < 0)
+		return vk_err_io(e, dir, "PNG directory: cannot write there: %s",
+		                 strerror(errno));
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -130,6 +153,7 @@ main(int argc, char **argv)
 		{ "template", required_argument, NULL, 't' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "font-dir", required_argument, NULL, 'F' },
+		{ "png-dir", required_argument, NULL, 'P' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -141,6 +165,7 @@ main(int argc, char **argv)
 	size_t ntpl = 0;
 	render_client client;
 	const char *font_dir = DEFAULT_FONT_DIR;
+	const char *png_dir = NULL;
 	int verbose = 0, ch, rc = VK_EXIT_OK;
 	vk_config *cfg = NULL;
 	render_data *data = NULL;
@@ -169,6 +194,7 @@ main(int argc, char **argv)
 			break;
 		case 'o': out_path = optarg; break;
 		case 'F': font_dir = optarg; break;
+		case 'P': png_dir = optarg; break;
 		case 'q': verbose = -1; break;
 		case 'v': verbose = 1; break;
 		case 'h': usage(stdout); return VK_EXIT_OK;
@@ -189,6 +215,10 @@ main(int argc, char **argv)
 	/* GDAL prints its own errors by default; ours carry file and line. */
 	CPLSetErrorHandler(CPLQuietErrorHandler);
 
+	/* Before any work: a PNG directory that cannot take the files fails
+	 * the run up front, also when no map is exported. */
+	if (png_dir != NULL && png_dir_ok(png_dir, &e) < 0)
+		goto fail;
 	if ((cfg = vk_config_load(argv[optind], &e)) == NULL ||
 	    render_client_load(cfg, &client, &e) < 0)
 		goto fail;
@@ -216,6 +246,7 @@ main(int argc, char **argv)
 	in.ntpl_dirs = ntpl;
 	in.date = date_nl;
 	in.creator = PROG " (QuickScan Veerkracht) " VK_VERSION;
+	in.png_dir = png_dir;
 	if (render_lua_run(&in, &e, &trace) < 0)
 		goto fail;
 	/* Only now, with the whole document in memory, touch the output. */

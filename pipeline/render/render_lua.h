@@ -52,6 +52,8 @@ typedef struct render_lua_in {
 	size_t ntpl_dirs;
 	const char *date;              /* report date in Dutch */
 	const char *creator;           /* "vk-render (QuickScan Veerkracht) 0.1.0" */
+	/* NULL, or where map{export = name} writes name.png (render_png.h). */
+	const char *png_dir;
 } render_lua_in;
 
 /* Set to 1 by the caller's SIGXCPU handler; the hook then stops the

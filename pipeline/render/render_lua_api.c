@@ -15,7 +15,10 @@
  *   colours{name = "#RRGGBB", ...}     named colours (added or replaced)
  *   page_new() -> n                    add a page, make it current
  *   page_goto(n), page_count(), page_number(), page_size() -> w, h
- *   bookmark(title)                    outline entry for the current page
+ *   bookmark(title [, level])          outline entry for the current page
+ *   bookmarks() -> {{title, level, page}}  every bookmark so far
+ *   page_label(page, {style, start, prefix})  page labels from page on
+ *   link(x, y, w, h, page)             internal link to a page
  *   text(x, y, s, style) -> width      one line, y = baseline
  *   measure(s, style) -> width
  *   textbox(x, y, w, h|nil, s, style) -> height, complete
@@ -26,7 +29,8 @@
  *   table{x, y, w, columns = {{title, width, align, wrap}}, rows = {{...}},
  *         style, header_style, zebra, rule, header_fill, pad, max_lines}
  *                                      -> bottom y (cells are strings)
- *   map{x, y, w, h, focus = wijk code, fill = "class"|"class_rel"|
+ *   map{x, y, w, h, focus = wijk code, export = name (--png-dir: also
+ *       DIR/name.png through cairo, render_png.h), fill = "class"|"class_rel"|
  *       {code = colour}, labels = "number"|"none", avoid = {{x, y, w, h}},
  *       label_font, label_size, label_min, label_color, halo, context,
  *       edge, edge_width, wijk_edge, wijk_width, hatch, margin}
@@ -57,6 +61,7 @@
 #include "render_image.h"
 #include "render_map.h"
 #include "render_path.h"
+#include "render_png.h"
 #include "render_table.h"
 #include "vk_num.h"
 #include "vk_utf8.h"
@@ -268,7 +273,7 @@ static void
 S_paint(lua_State *L, int arg, render_paint *p)
 {
 	static const char *const keys[] = { "fill", "stroke", "width", "dash",
-	                                    "hatch", NULL };
+	                                    "hatch", "pattern", NULL };
 	const char *what = "paint";
 
 	memset(p, 0, sizeof(*p));
@@ -278,6 +283,18 @@ S_paint(lua_State *L, int arg, render_paint *p)
 	p->fill = S_fcolour(L, arg, "fill", what, &p->fill_colour);
 	p->stroke = S_fcolour(L, arg, "stroke", what, &p->stroke_colour);
 	p->hatch = S_fcolour(L, arg, "hatch", what, &p->hatch_colour);
+	{
+		/* pattern: which lines the hatch colour draws (default the
+		 * diagonal hatch). */
+		const char *pn = S_fstr(L, arg, "pattern", what, NULL);
+
+		p->pattern = pn ? vk_draw_pattern_kind(pn) : VK_PAT_HATCH;
+		if (p->pattern < 0)
+			luaL_error(L, "paint: pattern must be \"hatch\", \"back\", "
+			           "\"rows\" or \"cross\"");
+		if (pn != NULL && !p->hatch)
+			luaL_error(L, "paint: a pattern needs a hatch colour");
+	}
 	p->width = S_fnum(L, arg, "width", what, 0, 0.5);
 	p->dash = S_fnum(L, arg, "dash", what, 0, 0);
 	if (!p->fill && !p->stroke && !p->hatch)
@@ -340,13 +357,106 @@ S_page_size(lua_State *L)
 	return 2;
 }
 
+/* bookmark(title [, level]): level 1 (default) is the top; level n nests
+ * under the last bookmark of level n - 1. */
 static int
 S_bookmark(lua_State *L)
 {
 	const char *title = render_lua_checkutf8(L, 1, NULL);
+	lua_Integer level = luaL_optinteger(L, 2, 1);
 	vk_err e;
 
-	S_check(L, "bookmark", render_pdf_bookmark(S_PDF(L), title, &e), &e);
+	if (level < 1 || level > RENDER_PDF_MAX_OUTLINE)
+		return luaL_argerror(L, 2, "level out of range (1 to 4)");
+	if (lua_gettop(L) > 2)
+		return luaL_error(L, "bookmark: at most 2 arguments");
+	S_check(L, "bookmark", render_pdf_bookmark(S_PDF(L), title, (int)level,
+	        &e), &e);
+	return 0;
+}
+
+/* bookmarks() -> { {title, level, page}, ... }: every bookmark so far, so
+ * a table of contents and running headers can be drawn at the end. */
+static int
+S_bookmarks(lua_State *L)
+{
+	size_t n;
+	const render_pdf_mark *m = render_pdf_marks(S_PDF(L), &n);
+
+	if (lua_gettop(L) != 0)
+		return luaL_error(L, "bookmarks: takes no arguments");
+	lua_createtable(L, n > 100000 ? 0 : (int)n, 0);
+	for (size_t i = 0; i < n; i++) {
+		lua_createtable(L, 0, 3);
+		lua_pushstring(L, m[i].title);
+		lua_setfield(L, -2, "title");
+		lua_pushinteger(L, m[i].level);
+		lua_setfield(L, -2, "level");
+		lua_pushinteger(L, m[i].page);
+		lua_setfield(L, -2, "page");
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	return 1;
+}
+
+/* page_label(page, { style = "decimal"|"roman"|"ROMAN"|"letters"|
+ * "LETTERS", start = n, prefix = text }): the labels viewers show from
+ * page `page` on. */
+static int
+S_page_label(lua_State *L)
+{
+	static const char *const keys[] = { "style", "start", "prefix", NULL };
+	static const char *const styles[] = { "decimal", "roman", "ROMAN",
+	                                      "letters", "LETTERS", NULL };
+	lua_Integer page = luaL_checkinteger(L, 1), start = 1;
+	const char *prefix = NULL;
+	int style = 0;
+	vk_err e;
+
+	luaL_checktype(L, 2, LUA_TTABLE);
+	if (lua_gettop(L) > 2)
+		return luaL_error(L, "page_label: at most 2 arguments");
+	S_keys(L, 2, keys, "page_label");
+	if (lua_getfield(L, 2, "style") != LUA_TNIL)
+		style = luaL_checkoption(L, -1, NULL, styles);
+	lua_pop(L, 1);
+	if (lua_getfield(L, 2, "start") != LUA_TNIL) {
+		if (!lua_isinteger(L, -1))
+			return luaL_error(L, "page_label: start must be a whole "
+			                  "number");
+		start = lua_tointeger(L, -1);
+	}
+	lua_pop(L, 1);
+	if (lua_getfield(L, 2, "prefix") != LUA_TNIL)
+		prefix = render_lua_checkutf8(L, -1, NULL);
+	if (page < 1 || page > RENDER_PDF_MAX_PAGES)
+		return luaL_argerror(L, 1, "no such page");
+	if (start < 1 || start > 100000)
+		return luaL_error(L, "page_label: start out of range (1 to "
+		                  "100000)");
+	S_check(L, "page_label", render_pdf_page_label(S_PDF(L), (int)page,
+	        style, (int)start, prefix, &e), &e);
+	return 0;
+}
+
+/* link(x, y, w, h, page): clicking the box goes to page `page`. */
+static int
+S_link(lua_State *L)
+{
+	double x = S_num(L, 1), y = S_num(L, 2), w = S_num(L, 3),
+	       h = S_num(L, 4);
+	lua_Integer page = luaL_checkinteger(L, 5);
+	vk_err e;
+
+	if (lua_gettop(L) > 5)
+		return luaL_error(L, "link: at most 5 arguments");
+	if (!(w > 0 && h > 0 && w <= 10000 && h <= 10000) || fabs(x) > 10000 ||
+	    fabs(y) > 10000)
+		return luaL_error(L, "link: box out of range");
+	if (page < 1 || page > RENDER_PDF_MAX_PAGES)
+		return luaL_argerror(L, 5, "no such page");
+	S_check(L, "link", render_pdf_link(S_PDF(L), x, y, w, h, (int)page, &e),
+	        &e);
 	return 0;
 }
 
@@ -880,14 +990,48 @@ S_in_area(const render_lua *ctx, const char *code)
 	return vk_config_in_area(ctx->in->cfg, code);
 }
 
+/* map{export = name}: *name gets the name, or NULL without one. Returns
+ * -1 for a name that is not a plain file-name-safe identifier; raises when
+ * an earlier map of the run used the same name (its PNG would be silently
+ * replaced). Names are remembered with or without --png-dir, so a template
+ * fails the same way either way. */
+static const char S_exports_key = 'x';
+
+static int
+S_map_export(lua_State *L, const char **name)
+{
+	const char *s = S_fstr(L, 1, "export", "map", NULL);
+
+	*name = NULL;
+	if (s == NULL)
+		return 0;
+	if (!render_png_name_ok(s))
+		return -1;
+	if (lua_rawgetp(L, LUA_REGISTRYINDEX, &S_exports_key) != LUA_TTABLE) {
+		lua_pop(L, 1);
+		lua_newtable(L);
+		lua_pushvalue(L, -1);
+		lua_rawsetp(L, LUA_REGISTRYINDEX, &S_exports_key);
+	}
+	if (lua_getfield(L, -1, s) != LUA_TNIL)
+		return luaL_error(L, "map: export name '%s' used twice", s);
+	lua_pop(L, 1);
+	lua_pushboolean(L, 1);
+	lua_setfield(L, -2, s);
+	lua_pop(L, 1);
+	*name = s;
+	return 0;
+}
+
 static int
 S_map(lua_State *L)
 {
 	static const char *const keys[] = {
 		"x", "y", "w", "h", "focus", "fill", "labels", "margin",
+		"export",
 		"label_font", "label_size", "label_min", "label_color", "halo",
 		"avoid", "context", "edge", "edge_width", "wijk_edge",
-		"wijk_width", "hatch", NULL
+		"wijk_width", "hatch", "pattern", "pattern_color", NULL
 	};
 	const char *what = "map";
 	render_lua *ctx = RENDER_LUA_CTX(L);
@@ -904,7 +1048,8 @@ S_map(lua_State *L)
 	vk_rgb other_edge = { 0.6, 0.6, 0.6 };
 	double wijk_width;
 	size_t n = d->nbshapes, nw = d->nwshapes, nfocus = 0, ne = 0, k;
-	int fill_table = 0, rel = 0, rc;
+	int fill_table = 0, pattern_table = 0, rel = 0, rc;
+	const char *export = NULL;
 	vk_draw dr;
 	vk_err e;
 
@@ -945,11 +1090,22 @@ S_map(lua_State *L)
 	wijk_width = S_fnum(L, 1, "wijk_width", what, 0, 1.2);
 	o.hatch_colour = (vk_rgb){ 0.45, 0.45, 0.45 };
 	S_fcolour(L, 1, "hatch", what, &o.hatch_colour);
+	o.pattern_colour = o.hatch_colour;
+	S_fcolour(L, 1, "pattern_color", what, &o.pattern_colour);
+	if (S_field(L, 1, "pattern") == LUA_TTABLE)
+		pattern_table = lua_gettop(L);
+	else if (!lua_isnil(L, -1))
+		return luaL_error(L, "map: pattern must be a table of class or "
+		                  "buurt code -> \"hatch\" | \"back\" | \"rows\" | "
+		                  "\"cross\"");
 	if (o.edge_width < 0 || o.edge_width > 20 || wijk_width < 0 ||
 	    wijk_width > 20)
 		return luaL_error(L, "map: line widths out of range [0, 20]");
 	if (!render_pdf_has_font(ctx->in->pdf, o.label_font))
 		return luaL_error(L, "map: unknown font '%s'", o.label_font);
+	if (S_map_export(L, &export) < 0)
+		return luaL_error(L, "map: export must be 1 to %d letters, "
+		                  "digits, '-' or '_'", RENDER_PNG_MAX_NAME);
 
 	/* fill: "class", "class_rel" or a table code -> "#RRGGBB". */
 	if (S_field(L, 1, "fill") == LUA_TTABLE) {
@@ -1035,6 +1191,28 @@ S_map(lua_State *L)
 			vk_draw_parse_rgb(render_classes[cl].colour, &a->fill);
 			a->hatch = render_classes[cl].hatched;
 		}
+		if (pattern_table) {
+			/* By buurt code, else (class fills) by class code. */
+			int t = lua_getfield(L, pattern_table, s->code);
+
+			if (t == LUA_TNIL && !fill_table) {
+				lua_pop(L, 1);
+				t = lua_getfield(L, pattern_table,
+				                 render_classes[cl].code);
+			}
+			if (t != LUA_TNIL) {
+				const char *pn = lua_tostring(L, -1);
+
+				a->pattern = t == LUA_TSTRING ?
+				             vk_draw_pattern_kind(pn) : -1;
+				if (a->pattern < 0)
+					return luaL_error(L, "map: pattern[\"%s\"] "
+					                  "must be \"hatch\", \"back\", "
+					                  "\"rows\" or \"cross\"",
+					                  s->code);
+			}
+			lua_pop(L, 1);
+		}
 		if (strcmp(labelmode, "number") == 0) {
 			size_t len = strlen(s->code);
 
@@ -1074,6 +1252,10 @@ S_map(lua_State *L)
 	free(res.omitted);
 	S_check(L, "map", rc, &e);
 	S_check(L, "map", render_pdf_check(ctx->in->pdf, &e), &e);
+	/* The PNG export: the same map again, through the cairo back end. */
+	if (export != NULL && ctx->in->png_dir != NULL)
+		S_check(L, "map", render_png_map(ctx->in->pdf, ctx->in->png_dir,
+		        export, areas, n, edges, ne, &o, &e), &e);
 
 	lua_createtable(L, 0, 8);
 	lua_pushnumber(L, res.scale);
@@ -1205,6 +1387,9 @@ render_lua_api_open(lua_State *L, render_lua *ctx)
 		{ "page_number", S_page_number },
 		{ "page_size", S_page_size },
 		{ "bookmark", S_bookmark },
+		{ "bookmarks", S_bookmarks },
+		{ "page_label", S_page_label },
+		{ "link", S_link },
 		{ "fonts", S_fonts },
 		{ "colours", S_colours },
 		{ "image", S_image },

@@ -31,6 +31,8 @@
  * so codes and labels stay strings even when one looks like a number. */
 #include "render_lua_priv.h"
 #include "render_lua_outlook.h"
+#include "render_lua_trends.h"
+#include "render_notes.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -365,4 +367,6 @@ render_lua_data_push(lua_State *L, render_lua *ctx)
 	S_classes(L, ctx);
 	S_params(L, ctx);
 	render_lua_outlook_push(L, ctx);   /* qs.outlook (render_lua_outlook.c) */
+	render_lua_trends_push(L, ctx);    /* qs.trends (render_lua_trends.c) */
+	render_notes_push(L, ctx);         /* qs.notes (render_notes.c) */
 }

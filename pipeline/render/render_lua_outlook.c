@@ -73,8 +73,8 @@ S_read(lua_State *L, const char *dir, const char *name)
 		return NULL;
 	h->t = vk_csv_read(path, NULL, &e);
 	if (h->t == NULL)
-		luaL_error(L, "%s:%ld: %s", e.file[0] ? e.file : path, e.line,
-		           e.msg);
+		luaL_error(L, "%s:%I: %s", e.file[0] ? e.file : path,
+		           (lua_Integer)e.line, e.msg);
 	return h->t;
 }
 
@@ -128,8 +128,8 @@ S_need(lua_State *L, const vk_csv *t, const char *name)
 	vk_err e = { 0 };
 
 	if (vk_csv_need(t, name, &col, &e) != 0)
-		luaL_error(L, "%s:%ld: %s", e.file[0] ? e.file : vk_csv_path(t),
-		           e.line, e.msg);
+		luaL_error(L, "%s:%I: %s", e.file[0] ? e.file : vk_csv_path(t),
+		           (lua_Integer)e.line, e.msg);
 	return (int)col;
 }
 
@@ -149,8 +149,8 @@ S_series(lua_State *L, const vk_csv *t)
 		long y = atol(vk_csv_get(t, r, c[2]));
 
 		if (y < 1900 || y > 2300)
-			luaL_error(L, "%s:%ld: expected a year, found \"%s\"",
-			           vk_csv_path(t), vk_csv_line(t, r),
+			luaL_error(L, "%s:%I: expected a year, found \"%s\"",
+			           vk_csv_path(t), (lua_Integer)vk_csv_line(t, r),
 			           vk_csv_get(t, r, c[2]));
 		if (r == 0 || y < first)
 			first = y;

@@ -321,6 +321,17 @@ S_draw_areas(vk_draw *d, const render_map_area *a, const S_pshape *ps,
 			              ps[i].bbox[3], VK_DRAW_HATCH_SPACING);
 			d->ops->restore(d->ctx);
 		}
+		if (a[i].pattern > VK_PAT_NONE) {
+			d->ops->save(d->ctx);
+			S_path(d, &ps[i]);
+			d->ops->clip(d->ctx);
+			d->ops->stroke_colour(d->ctx, o->pattern_colour);
+			d->ops->line_width(d->ctx, VK_DRAW_HATCH_WIDTH);
+			vk_draw_pattern(d, a[i].pattern, ps[i].bbox[0],
+			                ps[i].bbox[1], ps[i].bbox[2],
+			                ps[i].bbox[3], VK_DRAW_HATCH_SPACING);
+			d->ops->restore(d->ctx);
+		}
 	}
 	/* Outlines after all fills, so a neighbour's fill never covers half
 	 * of a shared edge. */

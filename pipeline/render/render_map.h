@@ -22,6 +22,7 @@ typedef struct render_map_area {
 	const render_shape *shape;
 	vk_rgb fill;
 	int hatch;           /* hatched over the fill: no data */
+	int pattern;         /* VK_PAT_*: a class's line pattern over the fill */
 	int context;         /* outside the focus: not in extent, no label */
 	const char *label;   /* NULL: none */
 } render_map_area;
@@ -38,6 +39,7 @@ typedef struct render_map_opts {
 	vk_rgb edge_colour;  /* area outlines */
 	double edge_width;
 	vk_rgb hatch_colour;
+	vk_rgb pattern_colour; /* lines of the patterns */
 	const char *label_font;
 	vk_rgb label_colour, halo_colour;
 	double label_size;   /* first size tried */

@@ -101,6 +101,9 @@ render_pdf_free(render_pdf *d)
 	for (size_t i = 0; i < d->nimgs; i++)
 		free(d->imgs[i].key);
 	free(d->imgs);
+	for (size_t i = 0; i < d->nmarks; i++)
+		free(d->marks[i].title);
+	free(d->marks);
 	free(d);
 }
 
@@ -259,22 +262,106 @@ render_pdf_page_current(const render_pdf *d)
 }
 
 int
-render_pdf_bookmark(render_pdf *d, const char *title, vk_err *e)
+render_pdf_bookmark(render_pdf *d, const char *title, int level, vk_err *e)
 {
-	HPDF_Outline o;
+	HPDF_Outline o, parent = NULL;
 	HPDF_Destination dst;
 
 	if (S_need_page(d, e) < 0 || S_check_utf8(title, strlen(title), e) < 0)
 		return -1;
-	o = HPDF_CreateOutline(d->pdf, NULL, title,
+	if (level < 1 || level > RENDER_PDF_MAX_OUTLINE)
+		return vk_err_set(e, NULL, 0, 0, "bookmark level %d out of range "
+		                  "(1 to %d)", level, RENDER_PDF_MAX_OUTLINE);
+	if (level > 1 && (parent = d->outline_last[level - 2]) == NULL)
+		return vk_err_set(e, NULL, 0, 0, "a bookmark of level %d needs a "
+		                  "bookmark of level %d before it", level,
+		                  level - 1);
+	o = HPDF_CreateOutline(d->pdf, parent, title,
 	                       HPDF_GetEncoder(d->pdf, "UTF-8"));
 	dst = HPDF_Page_CreateDestination(d->pages[d->cur]);
 	if (o != NULL && dst != NULL) {
 		HPDF_Outline_SetDestination(o, dst);
+		/* Sections open, their wijken folded: the outline stays a table
+		 * of contents rather than a long list. */
+		HPDF_Outline_SetOpened(o, level < 2 ? HPDF_TRUE : HPDF_FALSE);
 		HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+		d->outline_last[level - 1] = o;
+		/* A later entry at this level ends the nesting below it. */
+		for (int i = level; i < RENDER_PDF_MAX_OUTLINE; i++)
+			d->outline_last[i] = NULL;
+		if (d->nmarks == d->capmarks) {
+			size_t cap = d->capmarks ? 2 * d->capmarks : 64;
+			render_pdf_mark *m = realloc(d->marks, cap * sizeof(*m));
+
+			if (m == NULL)
+				return vk_err_io(e, NULL, "out of memory");
+			d->marks = m;
+			d->capmarks = cap;
+		}
+		if ((d->marks[d->nmarks].title = strdup(title)) == NULL)
+			return vk_err_io(e, NULL, "out of memory");
+		d->marks[d->nmarks].level = level;
+		d->marks[d->nmarks++].page = d->cur + 1;
 	}
 	return S_check(d, o == NULL || dst == NULL ? HPDF_FAILD_TO_ALLOC_MEM :
 	               HPDF_OK, "bookmark", e);
+}
+
+const render_pdf_mark *
+render_pdf_marks(const render_pdf *d, size_t *n)
+{
+	*n = d->nmarks;
+	return d->marks;
+}
+
+int
+render_pdf_page_label(render_pdf *d, int page, int style, int first,
+                      const char *prefix, vk_err *e)
+{
+	static const HPDF_PageNumStyle styles[] = {
+		HPDF_PAGE_NUM_STYLE_DECIMAL, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN,
+		HPDF_PAGE_NUM_STYLE_UPPER_ROMAN, HPDF_PAGE_NUM_STYLE_LOWER_LETTERS,
+		HPDF_PAGE_NUM_STYLE_UPPER_LETTERS,
+	};
+
+	if (page < 1 || page > d->npages)
+		return vk_err_set(e, NULL, 0, 0, "no page %d (the document has "
+		                  "%d)", page, d->npages);
+	if (style < 0 || style > RENDER_LABEL_LETTERS_UPPER || first < 1)
+		return vk_err_set(e, NULL, 0, 0, "bad page label style or start");
+	if (prefix != NULL && S_check_utf8(prefix, strlen(prefix), e) < 0)
+		return -1;
+	/* libharu counts pages from 0 here. */
+	return S_check(d, HPDF_AddPageLabel(d->pdf, (HPDF_UINT)(page - 1),
+	               styles[style], (HPDF_UINT)first, prefix), "page label",
+	               e);
+}
+
+int
+render_pdf_link(render_pdf *d, double x, double y, double w, double h,
+                int target, vk_err *e)
+{
+	HPDF_Rect r;
+	HPDF_Destination dst;
+	HPDF_Annotation a = NULL;
+
+	if (S_need_page(d, e) < 0)
+		return -1;
+	if (target < 1 || target > d->npages)
+		return vk_err_set(e, NULL, 0, 0, "link to page %d: no such page "
+		                  "(the document has %d)", target, d->npages);
+	r.left = (HPDF_REAL)x;
+	r.right = (HPDF_REAL)(x + w);
+	r.top = (HPDF_REAL)RENDER_PDF_Y(y);
+	r.bottom = (HPDF_REAL)RENDER_PDF_Y(y + h);
+	dst = HPDF_Page_CreateDestination(d->pages[target - 1]);
+	if (dst != NULL)
+		a = HPDF_Page_CreateLinkAnnot(d->pages[d->cur], r, dst);
+	/* No border: the text itself is the link, as in a printed TOC. */
+	if (a != NULL)
+		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	return S_check(d, a == NULL ? HPDF_FAILD_TO_ALLOC_MEM : HPDF_OK,
+	               "link", e);
 }
 
 double
@@ -691,14 +778,16 @@ render_pdf_textbox(render_pdf *d, double x, double y, double w, double h,
 }
 
 static void
-S_hatch(render_pdf *d, double x, double y, double w, double h, vk_rgb c)
+S_hatch(render_pdf *d, double x, double y, double w, double h, vk_rgb c,
+        int pattern)
 {
 	vk_draw dr;
 
 	render_pdf_draw(d, &dr);
 	dr.ops->stroke_colour(dr.ctx, c);
 	dr.ops->line_width(dr.ctx, VK_DRAW_HATCH_WIDTH);
-	vk_draw_hatch(&dr, x, y, w, h, VK_DRAW_HATCH_SPACING);
+	vk_draw_pattern(&dr, pattern ? pattern : VK_PAT_HATCH, x, y, w, h,
+	                VK_DRAW_HATCH_SPACING);
 }
 
 static void
@@ -773,7 +862,7 @@ render_pdf_rect(render_pdf *d, double x, double y, double w, double h,
 		                    (HPDF_REAL)w, (HPDF_REAL)h);
 		HPDF_Page_Clip(p);
 		HPDF_Page_EndPath(p);
-		S_hatch(d, x, y, w, h, pt->hatch_colour);
+		S_hatch(d, x, y, w, h, pt->hatch_colour, pt->pattern);
 		HPDF_Page_GRestore(p);
 	}
 	if (pt->stroke) {

@@ -28,6 +28,7 @@
 #define RENDER_PDF_MAX_PAGES 500
 #define RENDER_PDF_MAX_FONTS 16
 #define RENDER_PDF_MAX_IMAGES 64
+#define RENDER_PDF_MAX_OUTLINE 4   /* bookmark nesting depth */
 /* libharu keeps every image's raw pixels in memory until the PDF is saved. */
 #define RENDER_PDF_MAX_IMAGE_BYTES ((size_t)512 << 20)
 
@@ -50,6 +51,7 @@ typedef struct render_paint {
 	double dash;        /* dash length, 0 = solid */
 	int hatch;          /* diagonal hatching inside the shape */
 	vk_rgb hatch_colour;
+	int pattern;        /* VK_PAT_* the hatch draws (0: the hatch) */
 } render_paint;
 
 /* One line of wrapped text: a slice of the caller's string. */
@@ -86,9 +88,33 @@ int render_pdf_page_current(const render_pdf *d);
 double render_pdf_page_width(void);
 double render_pdf_page_height(void);
 
-/* Adds a top-level bookmark (outline entry) for the current page; viewers
- * open with the bookmarks shown. */
-int render_pdf_bookmark(render_pdf *d, const char *title, vk_err *e);
+/* Adds a bookmark (outline entry) for the current page; viewers open with
+ * the bookmarks shown. level 1 is the top; level n (up to
+ * RENDER_PDF_MAX_OUTLINE) nests under the last bookmark of level n - 1,
+ * which must exist. Levels below 2 open expanded. */
+int render_pdf_bookmark(render_pdf *d, const char *title, int level,
+                        vk_err *e);
+
+/* The bookmarks made so far, in order: title (owned by the document),
+ * level and 1-based page. */
+typedef struct render_pdf_mark {
+	char *title;
+	int level, page;
+} render_pdf_mark;
+const render_pdf_mark *render_pdf_marks(const render_pdf *d, size_t *n);
+
+/* Page labels (what a viewer shows as the page "number"): from page
+ * `page` (1-based) on, numbers in style (RENDER_LABEL_*) counting from
+ * first, after prefix (UTF-8, may be NULL). */
+enum { RENDER_LABEL_DECIMAL, RENDER_LABEL_ROMAN, RENDER_LABEL_ROMAN_UPPER,
+       RENDER_LABEL_LETTERS, RENDER_LABEL_LETTERS_UPPER };
+int render_pdf_page_label(render_pdf *d, int page, int style, int first,
+                          const char *prefix, vk_err *e);
+
+/* An internal link on the current page: clicking the box (x, y) top-left,
+ * w x h, goes to page `target` (1-based, must exist). No border. */
+int render_pdf_link(render_pdf *d, double x, double y, double w, double h,
+                    int target, vk_err *e);
 
 /* Width of s in points; -1 with e filled on an unknown font or bad UTF-8. */
 int render_pdf_measure(render_pdf *d, const char *s, size_t len,

@@ -47,6 +47,13 @@ struct render_pdf {
 	render_pdf_img *imgs;
 	size_t nimgs, capimgs;
 	size_t img_bytes;       /* raw pixel bytes held by libharu until save */
+	/* The last outline entry made at each level (0 = top), so a
+	 * bookmark of level n nests under the last one of level n - 1. */
+	HPDF_Outline outline_last[RENDER_PDF_MAX_OUTLINE];
+	/* Every bookmark made, in order, for a table of contents and running
+	 * headers drawn once all sections are done (render_pdf_marks). */
+	render_pdf_mark *marks;
+	size_t nmarks, capmarks;
 };
 
 /* The font loaded under alias, or NULL. */

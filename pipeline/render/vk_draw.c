@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <string.h>
 
 static int
 S_hex(char c)
@@ -46,4 +47,42 @@ vk_draw_hatch(vk_draw *d, double x, double y, double w, double h,
 		d->ops->lineto(d->ctx, k + y + h, y + h);
 	}
 	d->ops->stroke(d->ctx);
+}
+
+int
+vk_draw_pattern_kind(const char *name)
+{
+	static const char *const names[] = { "hatch", "back", "rows", "cross" };
+
+	for (int i = 0; i < 4; i++)
+		if (name != NULL && strcmp(name, names[i]) == 0)
+			return VK_PAT_HATCH + i;
+	return -1;
+}
+
+void
+vk_draw_pattern(vk_draw *d, int kind, double x, double y, double w, double h,
+                double spacing)
+{
+	if (kind == VK_PAT_HATCH || kind == VK_PAT_CROSS) {
+		vk_draw_hatch(d, x, y, w, h, spacing);
+	}
+	if (kind == VK_PAT_BACK || kind == VK_PAT_CROSS) {
+		/* Lines x + y = k, bottom-left to top-right. */
+		double k0 = floor((x + y) / spacing) * spacing;
+
+		for (double k = k0; k <= x + w + y + h; k += spacing) {
+			d->ops->moveto(d->ctx, k - y, y);
+			d->ops->lineto(d->ctx, k - y - h, y + h);
+		}
+		d->ops->stroke(d->ctx);
+	}
+	if (kind == VK_PAT_ROWS) {
+		for (double k = floor(y / spacing) * spacing; k <= y + h;
+		     k += spacing) {
+			d->ops->moveto(d->ctx, x, k);
+			d->ops->lineto(d->ctx, x + w, k);
+		}
+		d->ops->stroke(d->ctx);
+	}
 }

@@ -60,6 +60,16 @@ typedef struct vk_draw {
 void vk_draw_hatch(vk_draw *d, double x, double y, double w, double h,
                    double spacing);
 
+/* Line patterns that tell classes apart in greyscale and for colour-blind
+ * readers (map{ pattern = ... }, paint { pattern = ... }): the hatch above,
+ * the other diagonal, horizontal rows and both diagonals. Same grid rules
+ * as vk_draw_hatch; call it under a clip. */
+enum { VK_PAT_NONE, VK_PAT_HATCH, VK_PAT_BACK, VK_PAT_ROWS, VK_PAT_CROSS };
+void vk_draw_pattern(vk_draw *d, int kind, double x, double y, double w,
+                     double h, double spacing);
+/* "hatch", "back", "rows", "cross" -> VK_PAT_*; -1 for anything else. */
+int vk_draw_pattern_kind(const char *name);
+
 /* Parses "#RRGGBB" (also "#rrggbb"). Returns 0, or -1 when s is not one. */
 int vk_draw_parse_rgb(const char *s, vk_rgb *out);
 

@@ -73,16 +73,33 @@ function K.source_line(y)
 	textbox(X0, y, W, nil, S.source_line, S.small)
 end
 
--- Runs once the page count is known: "client · title" and "pagina x van y".
-function K.footers()
+-- Runs once the page count is known: "client · title · section" and
+-- "pagina x van y" (the section: the page's top-level bookmark).
+function K.footers(marks)
 	local n = page_count()
+	marks = marks or bookmarks()
 	for p = 2, n do
 		page_goto(p)
 		local y = P.h - P.bottom + 22
 		line(X0, y - 10, X1, y - 10, { stroke = C.rule, width = 0.4 })
-		text(X0, y, T.footer(qs.report), S.footer)
-		text(X1, y, T.page_of(p, n), S.footer_right)
+		local right = T.page_of(p, n)
+		local left = T.footer(qs.report)
+		local sec = K.section_of(p, marks)
+		if sec and sec ~= left then left = left .. " · " .. sec end
+		local room = W - measure(right, S.footer_right) - 16
+		text(X0, y, left, K.fit(left, S.footer, room))
+		text(X1, y, right, S.footer_right)
 	end
+end
+
+-- A class's legend swatch paint: its colour, hatched for NA, with the
+-- class's line pattern (style.class_pattern) as on the maps.
+function K.class_paint(c)
+	local paint = { fill = c.colour, stroke = "#808080", width = 0.4 }
+	if c.hatched then paint.hatch = C.hatch end
+	local pat = S.class_pattern and S.class_pattern[c.code]
+	if pat then paint.hatch, paint.pattern = C.pattern, pat end
+	return paint
 end
 
 -- Legend: swatch, code, label and a count per class, in `cols` columns;
@@ -98,9 +115,7 @@ function K.legend(x, y, w, count, cols)
 		for i = col * rows + 1, math.min((col + 1) * rows, #qs.classes) do
 			local c = qs.classes[i]
 			local lx, ly = x + col * col_w, y + (i - col * rows - 1) * row_h
-			local paint = { fill = c.colour, stroke = "#808080", width = 0.4 }
-			if c.hatched then paint.hatch = C.hatch end
-			rect(lx, ly, 16, 10, paint)
+			rect(lx, ly, 16, 10, K.class_paint(c))
 			text(lx + 22, ly + 8.5, c.code, S.legend_code)
 			text(lx + 42, ly + 8.5, c.label, S.legend)
 			text(lx + 42 + tab + 8, ly + 8.5, count(c), S.legend_count)
@@ -120,9 +135,7 @@ function K.city_legend(x, y, w)
 	text(ci, y + 8, T.legend_inhabitants, S.legend_head)
 	y = y + 13
 	for _, c in ipairs(qs.classes) do
-		local paint = { fill = c.colour, stroke = "#808080", width = 0.4 }
-		if c.hatched then paint.hatch = C.hatch end
-		rect(x, y, 16, 10, paint)
+		rect(x, y, 16, 10, K.class_paint(c))
 		text(x + 22, y + 8.5, c.code, S.legend_code)
 		text(x + 42, y + 8.5, c.label, S.legend)
 		text(cb, y + 8.5, fmt(c.absolute.buurten), S.legend_num)
@@ -191,17 +204,115 @@ end
 -- The city map: every buurt of the area coloured by class, the rest of
 -- the gemeente grey (vk-render draws buurten outside area.wijken as
 -- context), as tall as the shape needs within max_h.
-function K.city_map(y, max_h)
+function K.city_map(y, max_h, export)
 	local mh = math.min(W / map_aspect(), max_h)
 	local avoid = K.map_furniture_boxes(X0, y, W, mh)
 	local M = S.city_map
 	local m = map{ x = X0, y = y, w = W, h = mh, fill = "class", labels = "number",
+		export = export,
 		label_font = S.map_labels.font, label_size = S.map_labels.size,
 		label_min = S.map_labels.min, avoid = avoid, hatch = C.hatch,
 		context = C.context, wijk_edge = M.wijk_edge, wijk_width = M.wijk_width,
-		edge = M.edge, edge_width = M.edge_width }
+		edge = M.edge, edge_width = M.edge_width, pattern = S.class_pattern,
+		pattern_color = C.pattern }
 	K.map_furniture(m)
 	return m, mh
+end
+
+-- Navigation (issue #3): table of contents, running headers, page labels
+-- and internal links. Sections only call bookmark(title [, level]); the
+-- page API records every bookmark (bookmarks()), so once all sections are
+-- drawn K.finish() fills the contents page inhoud.lua reserved, writes the
+-- running footer with each page's section, sets the page labels and draws
+-- the links that point forward (to pages that did not exist yet).
+K.pending = {}      -- functions run by K.finish(), in order
+K.wijk_pages = {}   -- wijk code -> page of its wijkschets (wijken.lua)
+
+function K.later(fn) K.pending[#K.pending + 1] = fn end
+
+-- A link from the box to the wijkschets of wijk `code`, drawn at the end
+-- (the wijk pages come after the city pages). Nothing when the report has
+-- no page for the wijk.
+function K.wijk_link(x, y, w, h, code)
+	local p = page_number()
+	K.later(function()
+		local target = K.wijk_pages[code]
+		if target then
+			page_goto(p)
+			link(x, y, w, h, target)
+		end
+	end)
+end
+
+-- The title of the top-level bookmark a page falls under.
+function K.section_of(page, marks)
+	local t
+	for _, m in ipairs(marks) do
+		if m.level == 1 and m.page <= page then t = m.title end
+	end
+	return t
+end
+
+-- Reserves the contents page (inhoud.lua); K.toc() fills it at the end.
+function K.toc_reserve()
+	K.toc_page = page_new()
+	bookmark(T.toc_title)
+end
+
+-- The contents: every bookmark after the contents page with its page
+-- number and a link; level 2 indented. When level 2 would not fit on the
+-- page, only level 1 is listed.
+function K.toc(marks)
+	if not K.toc_page then return end
+	page_goto(K.toc_page)
+	local y = K.heading(T.toc_kicker, T.toc_title, P.top) + 26
+	local list, bottom = {}, P.h - P.bottom - 24
+	for _, m in ipairs(marks) do
+		if m.page > K.toc_page and m.level <= 2 then list[#list + 1] = m end
+	end
+	local function height(l)
+		local h = 0
+		for _, m in ipairs(l) do h = h + S.toc_gap[m.level] end
+		return h
+	end
+	if y + height(list) > bottom then
+		local top = {}
+		for _, m in ipairs(list) do if m.level == 1 then top[#top + 1] = m end end
+		list = top
+	end
+	for _, m in ipairs(list) do
+		local st = m.level == 1 and S.toc1 or S.toc2
+		if m.level == 1 then y = y + S.toc_gap[1] - S.toc_gap[2] end
+		if y > bottom then break end
+		local x = X0 + (m.level - 1) * 16
+		local num = tostring(m.page)
+		local nw = measure(num, st)
+		local title = m.title
+		local tw = measure(title, st)
+		if tw > X1 - nw - 24 - x then
+			st = K.fit(title, st, X1 - nw - 24 - x)
+			tw = measure(title, st)
+		end
+		text(x, y, title, st)
+		text(X1, y, num, { font = st.font, size = st.size, color = st.color,
+			align = "right" })
+		line(x + tw + 6, y - 1, X1 - nw - 6, y - 1,
+			{ stroke = C.rule, width = 0.6, dash = 0.8 })
+		link(x, y - st.size, X1 - x, st.size + 4, m.page)
+		y = y + S.toc_gap[2]
+	end
+end
+
+-- Everything that needs the whole document: forward links, contents,
+-- page labels (cover "i", then the printed page numbers, so a viewer's
+-- page box matches the footers and the contents), running footers.
+function K.finish()
+	for _, fn in ipairs(K.pending) do fn() end
+	local marks = bookmarks()
+	K.toc(marks)
+	page_label(1, { style = "roman" })
+	if page_count() > 1 then page_label(2, { style = "decimal", start = 2 }) end
+	K.footers(marks)
 end
 
 return K

@@ -15,4 +15,5 @@ kit = include("kit.lua")
 for _, section in ipairs(include("sections.lua")) do
 	include(section)
 end
-kit.footers()
+-- Contents, links, page labels and footers, once every page exists.
+kit.finish()

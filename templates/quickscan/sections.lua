@@ -5,7 +5,12 @@
 -- (files it names may live in the client's folder or here).
 return {
 	"cover.lua",
-	"signaleringskaart.lua",
-	"wijken.lua",
+	"inhoud.lua",       -- contents, filled in at the end (kit.finish)
+	"samenvatting.lua", -- 1
+	"methode.lua",      -- 2
+	"beeld.lua",        -- 3 veerkracht in beeld (includes signaleringskaart.lua)
+	"wijken.lua",       -- 4 wijkschetsen
+	"handelingsperspectieven.lua", -- 5
 	"outlook.lua",      -- 6 getalsmatige doorkijk, 7 impact op de hele stad
+	"bijlagen.lua",     -- 8
 }

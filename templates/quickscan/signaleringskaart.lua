@@ -19,7 +19,7 @@ y = y + textbox(X0, y, W, nil, intro, S.body) + 8
 -- legend and the method note below it are whole.
 local room = P.h - P.bottom - 14 - y - 12 - K.city_legend_height() - 12 - 6 -
 	K.method_note_height(W)
-local m, mh = K.city_map(y, math.min(450, room))
+local m, mh = K.city_map(y, math.min(450, room), "signaleringskaart")
 y = y + mh + 12
 
 y = K.city_legend(X0, y, W) + 12

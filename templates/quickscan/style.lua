@@ -170,4 +170,150 @@ S.words = {
 	na_notes = function(list) return "Onvoldoende gegevens: " .. list .. "." end,
 }
 
+-- Issue #3 (samenvatting, methode, veerkracht in beeld, bijlagen) ---------
+-- Greyscale and colour blindness: VD/VK and OT/VB have nearly the same
+-- grey, so VK and VB carry a line pattern on the maps and in every legend
+-- swatch (map{ pattern = ... }, paint{ pattern = ... }).
+S.colour.pattern = "#2B2B2B"
+S.class_pattern = { VK = "back", VB = "rows" }
+S.h3 = { font = "bold", size = 9.5, color = "accent" }
+S.key_num = { font = "bold", size = 16, color = "accent" }
+S.key_label = { font = "regular", size = 8, color = "muted", leading = 10 }
+S.table_small = { font = "regular", size = 7, color = "text", leading = 8.4 }
+S.table_small_head = { font = "bold", size = 7, color = "text", leading = 8.4 }
+-- Numeric maps: ColorBrewer schemes (lightness runs one way; diverging
+-- schemes light in the middle), NA stays white hatched.
+S.scheme = {
+	P = { "#F2F0F7", "#CBC9E2", "#9E9AC8", "#54278F" },          -- Purples
+	K = { "#FFF7BC", "#FEC44F", "#D95F0E" },                     -- YlOrBr
+	O = { "#8856A7", "#9EBCDA", "#E0ECF4" },                     -- BuPu (zwak dark)
+	change = { "#E66101", "#FDB863", "#F7F7F7", "#B2ABD2", "#5E3C99" }, -- PuOr
+	L = { "#FFFFCC", "#C2E699", "#78C679", "#31A354", "#006837" }, -- YlGn
+	-- Bivariate 3 x 3 (K level across, O level down: goed, midden, zwak).
+	focus = {
+		{ "#E8E8E8", "#E4ACAC", "#C85A5A" },
+		{ "#B0D5DF", "#AD9EA5", "#985356" },
+		{ "#64ACBE", "#627F8C", "#574249" },
+	},
+}
+
+S.words.r3 = {
+	sum_kicker = "1  SAMENVATTING",
+	sum_title = function(area) return "Samenvatting " .. area end,
+	method_kicker = "2  LEESWIJZER EN METHODE",
+	method_title = "Leeswijzer en methode",
+	beeld_kicker = "3  VEERKRACHT IN BEELD",
+	annex_kicker = "8  BIJLAGEN",
+	annex_table_title = "Bijlage A  Alle buurten",
+	annex_dict_title = "Bijlage B  Gegevenswoordenboek",
+	annex_sources_title = "Bijlage C  Bronnen en configuratie",
+	signal_caveat = "De klassen zijn signalen, geen oordelen: ze wijzen aan waar het " ..
+		"gesprek over veerkracht het eerst gevoerd zou moeten worden, niet hoe het met " ..
+		"een buurt of haar bewoners gaat. Cijfers van kleine buurten zijn onzeker.",
+}
+
+-- Issue #3 navigation, wijkschetsen, handelingsperspectieven -------------
+S.toc1 = { font = "bold", size = 10.5, color = "text" }
+S.toc2 = { font = "regular", size = 9.5, color = "text" }
+S.toc_gap = { 24, 15 }   -- extra space above a level-1 line; line step
+S.label = { font = "bold", size = 8.5, color = "accent" }
+S.fig_num = { font = "bold", size = 12, color = "text" }
+S.fig_label = { font = "regular", size = 7, color = "muted" }
+S.auto = { font = "regular", size = 7, color = "muted" }
+S.colour.groen = "#1A9850"
+S.colour.oranje = "#F28E2B"
+S.colour.rood = "#D7301F"
+S.colour.highlight = "#1F4E79"   -- the wijk on the city inset
+S.colour.auto_fill = "#F4F4F4"   -- behind automatically written text
+S.colour.dot_off = "#FFFFFF"
+S.wijk_sheet = { map_w = 300, map_h = 232, chart_h = 92 }
+
+S.words.toc_kicker = "INHOUD"
+S.words.toc_title = "Inhoud"
+S.words.wijken_kicker = "4  WIJKSCHETSEN"
+S.words.wijken_title = "Wijkschetsen"
+S.words.wijken_intro = "Per wijk: de kaart met de buurten naar klasse en de ligging in de stad, " ..
+	"kerncijfers, de ontwikkeling van K en O door de jaren heen en de duiding van de adviseur. " ..
+	"Waar de adviseur (nog) niets heeft ingevuld, staat een tekst die uit de cijfers is " ..
+	"afgeleid; die is gemarkeerd als automatisch gegenereerd."
+S.words.wijk_kicker = "4  WIJKSCHETS"
+S.words.wijk_list_title = "Wijken"
+S.words.wijk_with_notes = "met duiding van de adviseur"
+S.words.wijk_buurten_title = function(name) return "Buurten van " .. name end
+S.words.fig = {
+	inhabitants = "inwoners", homes = "woningen", P = "corporatiewoningen",
+	K = "kwetsbare huishoudens", O = "overlast en onveiligheid",
+}
+S.words.class_mix = function(n) return "Buurten naar klasse (" .. n .. ")" end
+S.words.trend_K = "K: kwetsbare huishoudens (%)"
+S.words.trend_O = "O: overlast en onveiligheid (hoger is beter)"
+S.words.trend_none = "Geen reeks beschikbaar."
+S.words.trend_src = "Wijkwaarde van de bron waar die er is, anders het naar inwoners " ..
+	"gewogen gemiddelde van de buurten (index/trends.csv)."
+S.words.inset = "Ligging in de stad"
+S.words.notes = {
+	probleemanalyse = "Probleemanalyse",
+	definitie_van_succes = "Definitie van succes",
+	status = "Stand van zaken",
+	sleutelprojecten = "Sleutelprojecten en lopende trajecten",
+	dilemma = "Dilemma",
+}
+S.words.status_items = {
+	{ "fysieke_kwaliteit", "Fysieke kwaliteit" },
+	{ "sociale_leefbaarheid", "Sociale leefbaarheid" },
+	{ "sociale_infrastructuur", "Sociale infrastructuur" },
+}
+S.words.stoplicht = { groen = "groen", oranje = "oranje", rood = "rood" }
+S.words.auto_mark = "automatisch gegenereerd"
+S.words.auto_title = "Wat de cijfers laten zien"
+S.words.auto_hint = "Deze tekst is automatisch gegenereerd uit de cijfers; de adviseur vult " ..
+	"probleemanalyse, definitie van succes, stand van zaken en dilemma aan in de configuratie " ..
+	"(wijken:)."
+-- Data-driven sentences: arguments are numbers and names, already formatted.
+S.words.auto = {
+	k_up = function(y0, y1, a, b) return "Het aandeel kwetsbare huishoudens steeg van " ..
+		a .. "% in " .. y0 .. " naar " .. b .. "% in " .. y1 .. "." end,
+	k_down = function(y0, y1, a, b) return "Het aandeel kwetsbare huishoudens daalde van " ..
+		a .. "% in " .. y0 .. " naar " .. b .. "% in " .. y1 .. "." end,
+	k_same = function(y0, y1, a) return "Het aandeel kwetsbare huishoudens bleef tussen " ..
+		y0 .. " en " .. y1 .. " rond " .. a .. "%." end,
+	o_better = function(y0, y1) return "Overlast en onveiligheid verbeterden tussen " ..
+		y0 .. " en " .. y1 .. "." end,
+	o_worse = function(y0, y1) return "Overlast en onveiligheid verslechterden tussen " ..
+		y0 .. " en " .. y1 .. "." end,
+	o_same = function(y0, y1) return "Overlast en onveiligheid bleven tussen " ..
+		y0 .. " en " .. y1 .. " ongeveer gelijk." end,
+	top_dk = function(name, v) return "De sterkste toename van K had " .. name ..
+		" (" .. v .. " procentpunt)." end,
+	vd = function(list) return "Veerkracht onder druk: " .. list .. "." end,
+	no_vd = "Geen buurt van de wijk valt in de klasse veerkracht onder druk.",
+	focus = function(list) return "Focusbuurten (hoog aandeel kwetsbare huishoudens en " ..
+		"zwakke score op overlast en onveiligheid): " .. list .. "." end,
+}
+
+-- Handelingsperspectieven (DOMAIN.md §2.3)
+S.words.hp_kicker = "5  HANDELINGSPERSPECTIEVEN"
+S.words.hp_title = "Handelingsperspectieven"
+S.words.hp_intro = "Per wijk de mix van vier soorten inzet: omgaan met de concentratie van " ..
+	"kwetsbare bewoners of die tegengaan, met een aanpak gericht op mensen of op het fysieke " ..
+	"domein. De intensiteit loopt van 0 (geen inzet) tot 3 (vol op het orgel). Een klik op " ..
+	"een wijknaam opent de wijkschets."
+S.words.hp_cols = { "Omgaan met concentratie", "Tegengaan van concentratie" }
+S.words.hp_rows = { "Mens", "Fysiek" }
+S.words.hp = {
+	{ key = "sociale_aanpak", name = "Sociale aanpak", short = "Sociaal" },
+	{ key = "herpositionering", name = "Herpositionering bestaande voorraad", short = "Voorraad" },
+	{ key = "leefomgeving", name = "Leefomgeving", short = "Leefomgeving" },
+	{ key = "woningprogramma", name = "Woningprogramma", short = "Woningprogr." },
+}
+S.words.hp_levels = { [0] = "geen", "licht", "substantieel", "vol op het orgel" }
+S.words.hp_missing = "niet ingevuld"
+S.words.hp_missing_list = function(list)
+	return "Handelingsperspectieven niet ingevuld voor: " .. list .. ". De adviseur vult ze in " ..
+		"de configuratie in (wijken: CODE: perspectieven:)."
+end
+S.words.hp_wijk = function(name) return "Handelingsperspectieven " .. name end
+S.words.hp_city = "Overzicht van de stad"
+S.words.hp_col_wijk = "Wijk"
+
 return S
