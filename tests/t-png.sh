@@ -106,6 +106,17 @@ check "no PDF without a PNG directory" test ! -e "$W/nodir.pdf"
 must_fail "--png-dir that is a file" "PNG directory: not a directory" \
 	render "$W/nodir.pdf" --png-dir "$W/afile"
 # Root may write anywhere access() asks about; /proc still refuses files.
-must_fail "--png-dir where no file can be created" "signaleringskaart\.png.*cannot create|PNG directory: cannot write" \
+must_fail "--png-dir where no file can be created" "[A-Za-z0-9-]+\.png: cannot create|PNG directory: cannot write" \
 	render "$W/nodir.pdf" --png-dir /proc
 check "no PDF when a PNG cannot be written" test ! -e "$W/nodir.pdf"
+
+# Every map page of the default report is exported, the nine of
+# "Veerkracht in beeld" included.
+PD=$VK_TMP/allmaps
+mkdir -p "$PD"
+check "the full report exports every map" \
+	"$BIN/vk-render" -w "$W" -t templates/quickscan -o "$VK_TMP/allmaps.pdf" --png-dir "$PD" data/utrecht/quickscan.yaml
+for m in kaart-P kaart-K kaart-dK kaart-O kaart-dO kaart-L signaleringskaart \
+	signaleringskaart-relatief focuskaart wijk-WK034401 wijk-WK034410; do
+	check "map exported: $m.png" test -s "$PD/$m.png"
+done

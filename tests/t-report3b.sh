@@ -78,3 +78,7 @@ check "appendix header repeated on every page" test -z "$bad"
 check "data dictionary" sh -c 'grep -l "Gegevenswoordenboek" "$@" | xargs grep -q "na_reason"' "$VK_TMP"/r3-*.txt
 check "sources and configuration" sh -c 'grep -l "Bijlage C" "$@" | xargs grep -q "kwb-2023-utrecht.csv"' \
 	"$VK_TMP"/r3-*.txt
+
+# The maps nest under one "Veerkracht in beeld" bookmark.
+check "outline: the maps sit under Veerkracht in beeld" \
+	sh -c 'mutool show "$0" outline | grep -A1 "\"Veerkracht in beeld\"" | tail -n 1 | grep -q "^|		\"Corporatiebezit"' "$PDF"

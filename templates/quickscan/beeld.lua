@@ -12,6 +12,17 @@ local X1 = X0 + W
 local prm = qs.param
 local SC = S.scheme
 
+-- The maps nest under one "Veerkracht in beeld" bookmark: the contents page
+-- and the footers then show the section, the outline each map.
+local opened = false
+local function mark(title)
+	if not opened then
+		bookmark(R3.beeld_section)
+		opened = true
+	end
+	bookmark(title, 2)
+end
+
 local function tercile_label(a, b, dec)
 	return fmt(a, dec) .. " – " .. fmt(b, dec)
 end
@@ -42,7 +53,7 @@ end
 -- Heading, intro, the map; returns the map and the y below it.
 local function map_top(title, intro, fill, opts)
 	page_new()
-	bookmark(title)
+	mark(title)
 	local y = K.heading(R3.beeld_kicker, title, P.top) + 8
 	y = y + textbox(X0, y, W, nil, intro, S.body) + 6
 	local mh = math.min(W / map_aspect(), opts.h or 330)
@@ -51,7 +62,8 @@ local function map_top(title, intro, fill, opts)
 		avoid = K.map_furniture_boxes(X0, y, W, mh), hatch = C.hatch,
 		context = C.context, wijk_edge = M.wijk_edge, wijk_width = M.wijk_width,
 		edge = M.edge, edge_width = M.edge_width,
-		pattern = opts.pattern or S.class_pattern, pattern_color = opts.pattern_color or C.pattern }
+		pattern = opts.pattern or S.class_pattern, pattern_color = opts.pattern_color or C.pattern,
+		export = opts.export }
 	K.map_furniture(m)
 	return m, y + mh + 10
 end
@@ -127,7 +139,7 @@ end
 local function numeric_page(title, intro, field, breaks, colours, labels, legend_title,
 	dec, signed, hi, lo, extra, pats)
 	local f, n, pat = fills(field, breaks, colours, pats)
-	local m, y = map_top(title, intro, f, { pattern = pat })
+	local m, y = map_top(title, intro, f, { pattern = pat, export = "kaart-" .. field })
 	local lw = 210
 	local ly = num_legend(X0, y, lw, legend_title, labels, colours, n, nil, pats)
 	if extra then ly = ly + 4 + textbox(X0, ly + 4, lw, nil, extra, S.note) end
@@ -190,7 +202,9 @@ numeric_page("Verandering overlast en onveiligheid (ΔO) " .. years("O"),
 	"Schuine lijnen: een verslechtering (zo ook in zwart-wit te lezen).", { "back", "back" })
 
 -- Signaleringskaart, absolute (the existing page) and relative -------------------
+K.map_mark = mark
 include("signaleringskaart.lua")
+K.map_mark = nil
 
 do
 	local title = "Signaleringskaart relatief " .. qs.report.area
@@ -198,7 +212,7 @@ do
 		"Dezelfde regels, maar getoetst op z-scores binnen de gemeente (|z| > " ..
 		fmt(prm.z_threshold or 0.5, 1) .. "): waar K en O zich het sterkst en het zwakst " ..
 		"ontwikkelden binnen deze stad, ook als alles absoluut verbetert (" .. K.change_years() .. ").",
-		"class_rel", { h = 360 })
+		"class_rel", { h = 360, export = "signaleringskaart-relatief" })
 	local rows = {}
 	for _, c in ipairs(qs.classes) do
 		rows[#rows + 1] = { K.class_paint(c), c.code .. "  " .. c.label,
@@ -236,7 +250,7 @@ do
 	local m, y = map_top(title,
 		"Niveaus, geen veranderingen: K-niveau (tertielen van de stad) tegen O-niveau. " ..
 		"Focusbuurten (hoge K en zwakke O, de donkerste cel) zijn extra gemarkeerd met een kruisarcering.",
-		f, { h = 340, pattern = pat, pattern_color = "#FFFFFF" })
+		f, { h = 340, pattern = pat, pattern_color = "#FFFFFF", export = "focuskaart" })
 	-- Bivariate legend: 3 x 3 cells with buurten and inhabitants.
 	local cs, lx = 46, X0 + 70
 	text(X0, y + 8, "Legenda", S.h2)

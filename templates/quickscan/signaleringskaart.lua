@@ -8,7 +8,9 @@ local X0, W = P.left, P.width
 local R = qs.report
 
 page_new()
-bookmark(T.city_title(R.area))
+-- Inside "Veerkracht in beeld" the section's mark nests it; alone (a
+-- client's sections.lua) it is a section of its own.
+;(K.map_mark or bookmark)(T.city_title(R.area))
 local y = K.heading(T.city_kicker, T.city_title(R.area), P.top)
 y = y + 8
 local intro = T.city_intro(K.change_years())

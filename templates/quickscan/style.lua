@@ -203,6 +203,7 @@ S.words.r3 = {
 	method_kicker = "2  LEESWIJZER EN METHODE",
 	method_title = "Leeswijzer en methode",
 	beeld_kicker = "3  VEERKRACHT IN BEELD",
+	beeld_section = "Veerkracht in beeld",
 	annex_kicker = "8  BIJLAGEN",
 	annex_table_title = "Bijlage A  Alle buurten",
 	annex_dict_title = "Bijlage B  Gegevenswoordenboek",

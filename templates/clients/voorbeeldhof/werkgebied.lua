@@ -11,7 +11,7 @@ bookmark(T.area_title)
 local y = K.heading(T.area_kicker, T.area_title, P.top) + 8
 y = y + textbox(X0, y, W, nil, T.area_intro(K.change_years()), S.body) + 8
 
-local m, mh = K.city_map(y, 360)
+local m, mh = K.city_map(y, 360, "werkgebied")
 y = y + mh + 12
 
 -- Per wijk: inhabitants and buurten per class; the last row is the area
