@@ -240,6 +240,7 @@ main(int argc, char **argv)
 	memset(&in, 0, sizeof(in));
 	in.pdf = pdf;
 	in.data = data;
+	in.workdir = workdir;
 	in.cfg = cfg;
 	in.client = &client;
 	in.tpl_dirs = tpl;

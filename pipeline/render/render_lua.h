@@ -46,6 +46,7 @@
 typedef struct render_lua_in {
 	render_pdf *pdf;
 	const render_data *data;
+	const char *workdir;           /* where the earlier stages wrote */
 	const vk_config *cfg;
 	const render_client *client;   /* limits and the config's images */
 	const char *const *tpl_dirs;   /* search path as given; first wins */

@@ -37,6 +37,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <lauxlib.h>
 
@@ -56,6 +57,68 @@ S_setint(lua_State *L, const char *key, long v)
 {
 	lua_pushinteger(L, v);
 	lua_setfield(L, -2, key);
+}
+
+#define S_CSV_HOLDER "vk.csv.holder"
+
+typedef struct {
+	vk_csv *t;
+} S_csv_holder;
+
+static int
+S_csv_holder_gc(lua_State *L)
+{
+	S_csv_holder *h = luaL_checkudata(L, 1, S_CSV_HOLDER);
+
+	vk_csv_free(h->t);
+	h->t = NULL;
+	return 0;
+}
+
+vk_csv *
+render_lua_csv_open(lua_State *L, const char *workdir, const char *rel)
+{
+	S_csv_holder *h = lua_newuserdatauv(L, sizeof(*h), 0);
+	char path[4096];
+	vk_err e = { 0 };
+
+	h->t = NULL;
+	if (luaL_newmetatable(L, S_CSV_HOLDER)) {
+		lua_pushcfunction(L, S_csv_holder_gc);
+		lua_setfield(L, -2, "__gc");
+	}
+	lua_setmetatable(L, -2);
+	if (snprintf(path, sizeof(path), "%s/%s", workdir, rel) >=
+	    (int)sizeof(path))
+		luaL_error(L, "%s: work directory name too long", rel);
+	if (access(path, F_OK) != 0)
+		return NULL;
+	h->t = vk_csv_read(path, NULL, &e);
+	if (h->t == NULL)
+		luaL_error(L, "%s:%I: %s", e.file[0] ? e.file : path,
+		           (lua_Integer)e.line, e.msg);
+	return h->t;
+}
+
+void
+render_lua_csv_close(lua_State *L, int idx)
+{
+	S_csv_holder *h = luaL_checkudata(L, idx, S_CSV_HOLDER);
+
+	vk_csv_free(h->t);
+	h->t = NULL;
+}
+
+size_t
+render_lua_csv_col(lua_State *L, const vk_csv *t, const char *name)
+{
+	size_t col;
+	vk_err e = { 0 };
+
+	if (vk_csv_need(t, name, &col, &e) != 0)
+		luaL_error(L, "%s:%I: %s", e.file[0] ? e.file : vk_csv_path(t),
+		           (lua_Integer)e.line, e.msg);
+	return col;
 }
 
 /* Pushes a CSV field as number (numeric column), string, or nil. */

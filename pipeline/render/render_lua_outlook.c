@@ -26,67 +26,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <lauxlib.h>
 
 #include "vk_csv.h"
 #include "vk_num.h"
 
-#define S_HOLDER "vk.outlook.csv"
-#define S_SUFFIX "classify/buurten.csv"
-
-typedef struct {
-	vk_csv *t;
-} S_holder;
-
-static int
-S_holder_gc(lua_State *L)
-{
-	S_holder *h = luaL_checkudata(L, 1, S_HOLDER);
-
-	vk_csv_free(h->t);
-	h->t = NULL;
-	return 0;
-}
-
-/* Reads dir/outlook/name into a holder left on the stack. Returns the
- * table, or NULL (holder empty) when the file does not exist; raises on a
- * malformed file. */
-static vk_csv *
-S_read(lua_State *L, const char *dir, const char *name)
-{
-	S_holder *h = lua_newuserdatauv(L, sizeof(*h), 0);
-	char path[4096];
-	vk_err e = { 0 };
-
-	h->t = NULL;
-	if (luaL_newmetatable(L, S_HOLDER)) {
-		lua_pushcfunction(L, S_holder_gc);
-		lua_setfield(L, -2, "__gc");
-	}
-	lua_setmetatable(L, -2);
-	if (snprintf(path, sizeof(path), "%soutlook/%s", dir, name) >=
-	    (int)sizeof(path))
-		luaL_error(L, "outlook: work directory name too long");
-	if (access(path, F_OK) != 0)
-		return NULL;
-	h->t = vk_csv_read(path, NULL, &e);
-	if (h->t == NULL)
-		luaL_error(L, "%s:%I: %s", e.file[0] ? e.file : path,
-		           (lua_Integer)e.line, e.msg);
-	return h->t;
-}
-
-static void
-S_free(lua_State *L, int idx)
-{
-	S_holder *h = lua_touserdata(L, idx);
-
-	vk_csv_free(h->t);
-	h->t = NULL;
-}
-
+/* Why the outlook files are optional: a config without `outlook:` gives
+ * header-only files, a work directory without the stage none at all. */
 /* Pushes the list of records of t. */
 static void
 S_records(lua_State *L, const vk_csv *t)
@@ -121,18 +68,6 @@ S_sub(lua_State *L, int idx, const char *key)
 	lua_setfield(L, idx, key);
 }
 
-static int
-S_need(lua_State *L, const vk_csv *t, const char *name)
-{
-	size_t col;
-	vk_err e = { 0 };
-
-	if (vk_csv_need(t, name, &col, &e) != 0)
-		luaL_error(L, "%s:%I: %s", e.file[0] ? e.file : vk_csv_path(t),
-		           (lua_Integer)e.line, e.msg);
-	return (int)col;
-}
-
 /* Pushes qs.outlook.years and leaves qs.outlook.series below it. */
 static void
 S_series(lua_State *L, const vk_csv *t)
@@ -144,7 +79,7 @@ S_series(lua_State *L, const vk_csv *t)
 	int series;
 
 	for (int i = 0; i < 6; i++)
-		c[i] = (size_t)S_need(L, t, cols[i]);
+		c[i] = render_lua_csv_col(L, t, cols[i]);
 	for (size_t r = 0; r < nr; r++) {
 		long y = atol(vk_csv_get(t, r, c[2]));
 
@@ -182,24 +117,17 @@ S_series(lua_State *L, const vk_csv *t)
 void
 render_lua_outlook_push(lua_State *L, render_lua *ctx)
 {
-	static const char *const files[4] = { "summary.csv", "inputs.csv",
-	                                      "city.csv", "projections.csv" };
+	static const char *const files[4] = { "outlook/summary.csv",
+	                                      "outlook/inputs.csv",
+	                                      "outlook/city.csv",
+	                                      "outlook/projections.csv" };
 	static const char *const keys[3] = { "summary", "inputs", "city" };
-	const char *bp = vk_csv_path(ctx->in->data->buurten);
-	size_t len = strlen(bp), slen = strlen(S_SUFFIX);
 	int qs = lua_gettop(L), base;
 	vk_csv *t[4];
-	char dir[2048];
 
-	/* WORKDIR/classify/buurten.csv -> "WORKDIR/" */
-	if (len < slen || strcmp(bp + len - slen, S_SUFFIX) != 0 ||
-	    len - slen >= sizeof(dir))
-		return;
-	memcpy(dir, bp, len - slen);
-	dir[len - slen] = '\0';
 	base = lua_gettop(L);
 	for (int i = 0; i < 4; i++)
-		t[i] = S_read(L, dir, files[i]);
+		t[i] = render_lua_csv_open(L, ctx->in->workdir, files[i]);
 	for (int i = 0; i < 4; i++)
 		if (t[i] == NULL || vk_csv_nrows(t[i]) == 0) {
 			lua_settop(L, base); /* the holders' __gc frees what was read */
@@ -215,6 +143,6 @@ render_lua_outlook_push(lua_State *L, render_lua *ctx)
 	lua_setfield(L, -2, "series");
 	lua_setfield(L, qs, "outlook");
 	for (int i = 0; i < 4; i++)
-		S_free(L, base + 1 + i);
+		render_lua_csv_close(L, base + 1 + i);
 	lua_settop(L, base);
 }

@@ -56,4 +56,15 @@ int render_lua_raise(lua_State *L, const char *fn, const vk_err *e);
  * integers), a string, or nil for an empty or NA field. */
 void render_lua_push_field(lua_State *L, const char *s, int numeric);
 
+/* Reads the optional CSV WORKDIR/rel into a holder userdata pushed on the
+ * stack (freed by Lua's GC, so a later Lua error cannot leak it). Returns
+ * the table, or NULL (holder empty) when the file does not exist; raises a
+ * Lua error with file:line on a malformed file. render_lua_csv_close frees
+ * the table of the holder at idx early. */
+vk_csv *render_lua_csv_open(lua_State *L, const char *workdir,
+                            const char *rel);
+void render_lua_csv_close(lua_State *L, int idx);
+/* A required column of t, or a Lua error naming the file. */
+size_t render_lua_csv_col(lua_State *L, const vk_csv *t, const char *name);
+
 #endif
