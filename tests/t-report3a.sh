@@ -143,3 +143,18 @@ must_fail "link with an empty box" 'report\.lua:3: link: box out of range' api '
 check "bookmarks() records levels and pages" api 'bookmark("a"); page_new(); bookmark("b", 2)
 local m = bookmarks(); assert(#m == 2 and m[2].level == 2 and m[2].page == 2 and m[1].title == "a")
 link(10, 10, 50, 20, 1); page_label(1, { style = "ROMAN", prefix = "Bijlage " })'
+
+# A photo from the config lands on its wijkschets, decoded and validated
+# before libharu sees it. The test image is the sample corporation's logo
+# (a real PNG of the repository); the sample itself ships no photos.
+cp data/voorbeeldhof/logo.png "$C/foto.png"
+cp "$UT" "$VK_TMP/orig.yaml"
+printf 'template:\n  images:\n    foto_wijk: foto.png\n' >>"$UT"
+sed -i 's/^    dilemma: >-$/    foto: foto_wijk\n    dilemma: >-/' "$UT"
+check "a report with a wijk photo renders" render "$UT" "$VK_TMP/foto.pdf"
+fpage=$(mutool show "$VK_TMP/foto.pdf" outline | grep '"Wijk 03 Overvecht"' | sed 's/.*#page=\([0-9]*\).*/\1/')
+images_on() { pdfimages -list -f "$2" -l "$2" "$1" 2>/dev/null | awk 'NR > 2' | wc -l; }
+check "the photo is drawn on the Overvecht wijkschets (page $fpage)" \
+	test "$(images_on "$VK_TMP/foto.pdf" "$fpage")" -ge 1
+check "without a photo that page has no image" test "$(images_on "$PDF" "$fpage")" -eq 0
+cp "$VK_TMP/orig.yaml" "$UT"

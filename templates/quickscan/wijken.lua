@@ -341,14 +341,17 @@ local function wijk_page(w)
 		pattern_color = C.pattern }
 	K.map_furniture(m)
 
+	-- The right column has the map's height: figures and class mix take
+	-- about 140 pt, leaving 92 for the inset alone or 52 + 40 for a photo
+	-- and a smaller inset.
 	local rx, rw = X0 + mw + 16, W - mw - 16
 	local ry = y
 	if n.foto then
-		local _, ph = image(rx, ry, rw, 90, n.foto)
+		local _, ph = image(rx, ry, rw, 52, n.foto)
 		ry = ry + ph + 6
 	end
 	text(rx, ry + 7, T.inset, S.fig_label)
-	ry = ry + 11 + inset(rx, ry + 11, rw, n.foto and 60 or 92, w.code) + 8
+	ry = ry + 11 + inset(rx, ry + 11, rw, n.foto and 40 or 92, w.code) + 8
 
 	local inh, homes = sum(w.buurten, "inhabitants"), sum(w.buurten, "homes")
 	local p = wmean(w.buurten, "P", "homes")
