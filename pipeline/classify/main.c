@@ -447,16 +447,14 @@ main(int argc, char **argv)
 	if ((fp = vk_out_open(&out[2], path, &e)) == NULL)
 		goto fail;
 	S_write_params(fp, cfg, n, &st);
-	for (int i = 0; i < 3; i++)
-		if (vk_out_commit(&out[i], &e) != 0)
-			goto fail;
+	if (vk_out_commit_all(out, 3, &e) != 0)
+		goto fail;
 	goto done;
 fail:
 	vk_err_print(&e, PROG, stderr);
 	rc = vk_err_exit_code(&e);
 done:
-	for (int i = 0; i < 3; i++)
-		vk_out_abort(&out[i]);
+	vk_out_abort_all(out, 3);
 	free(b);
 	free(tmp);
 	vk_csv_free(t);

@@ -495,9 +495,8 @@ main(int argc, char **argv)
 	S_report(fp, cfg, &t, &wk, cols, ncols);
 	if (verbose)
 		S_report(stderr, cfg, &t, &wk, cols, ncols);
-	for (int i = 0; i < 3; i++)
-		if (vk_out_commit(&out[i], &e) != 0)
-			goto fail;
+	if (vk_out_commit_all(out, 3, &e) != 0)
+		goto fail;
 	/* K and O per wijk over every year of the sources (index_trends.c). */
 	if (index_trends_write(cfg, files[0], outdir, &e) != 0)
 		goto fail;
@@ -507,10 +506,9 @@ fail:
 	vk_err_print(&e, PROG, stderr);
 	rc = vk_err_exit_code(&e);
 done:
-	for (int i = 0; i < 3; i++) {
-		vk_out_abort(&out[i]);
+	vk_out_abort_all(out, 3);
+	for (int i = 0; i < 3; i++)
 		vk_csv_free(files[i]);
-	}
 	for (size_t i = 0; i < ncols; i++)
 		free(cols[i].val);
 	free(cols);

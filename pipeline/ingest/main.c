@@ -65,18 +65,11 @@ S_write(const ing_data *d, const vk_config *cfg, const char *dir, vk_err *e)
 	ing_write_values(d, cfg, out[OUT_VALUES].fp);
 	ing_write_names(d, cfg, out[OUT_NAMES].fp);
 	ing_write_geometry(d, cfg, out[OUT_GEOMETRY].fp);
-	for (i = 0; i < OUT_COUNT; i++)
-		if (ferror(out[i].fp) || fflush(out[i].fp) != 0) {
-			vk_err_io(e, out[i].path, "cannot write");
-			goto done;
-		}
-	for (i = 0; i < OUT_COUNT; i++)
-		if (vk_out_commit(&out[i], e) != 0)
-			goto done;
+	if (vk_out_commit_all(out, OUT_COUNT, e) != 0)
+		goto done;
 	rc = 0;
 done:
-	for (i = 0; i < OUT_COUNT; i++)
-		vk_out_abort(&out[i]);
+	vk_out_abort_all(out, OUT_COUNT);
 	return rc;
 }
 

@@ -95,6 +95,31 @@ vk_out_abort(vk_out *o)
 }
 
 int
+vk_out_commit_all(vk_out *o, size_t n, vk_err *e)
+{
+	for (size_t i = 0; i < n; i++)
+		if (o[i].fp == NULL || ferror(o[i].fp) || fflush(o[i].fp) != 0) {
+			vk_err_io(e, o[i].path, "cannot write: %s",
+			          errno != 0 ? strerror(errno) : "write error");
+			vk_out_abort_all(o, n);
+			return -1;
+		}
+	for (size_t i = 0; i < n; i++)
+		if (vk_out_commit(&o[i], e) != 0) {
+			vk_out_abort_all(o, n);
+			return -1;
+		}
+	return 0;
+}
+
+void
+vk_out_abort_all(vk_out *o, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		vk_out_abort(&o[i]);
+}
+
+int
 vk_mkdirs(const char *dir, vk_err *e)
 {
 	char buf[4096];

@@ -23,6 +23,14 @@ int vk_out_commit(vk_out *o, vk_err *e);
 /* Closes and removes the temporary file; safe on a zeroed or released o. */
 void vk_out_abort(vk_out *o);
 
+/* Commits n outputs as a set: flushes all of them first and renames only
+ * when every one was written, so a full disk leaves no mix of old and new
+ * files (a rename itself failing midway still can). On failure the rest
+ * are aborted. */
+int vk_out_commit_all(vk_out *o, size_t n, vk_err *e);
+/* vk_out_abort on each of n outputs (the cleanup path of a tool). */
+void vk_out_abort_all(vk_out *o, size_t n);
+
 /* Creates a directory and its parents (mode 0777 & ~umask). */
 int vk_mkdirs(const char *dir, vk_err *e);
 

@@ -606,13 +606,11 @@ ol_write(const vk_config *cfg, const ol_config *oc, const ol_data *d,
 		vk_err_io(e, NULL, "out of memory");
 		goto done;
 	}
-	for (int i = 0; i < OL_FILES; i++)
-		if (vk_out_commit(&out[i], e) != 0)
-			goto done;
+	if (vk_out_commit_all(out, OL_FILES, e) != 0)
+		goto done;
 	rc = 0;
 done:
-	for (int i = 0; i < OL_FILES; i++)
-		vk_out_abort(&out[i]);
+	vk_out_abort_all(out, OL_FILES);
 	free(s), free(o), free(order);
 	return rc;
 }
@@ -647,12 +645,10 @@ ol_write_empty(const char *outdir, vk_err *e)
 			goto done;
 		fputs(heads[i], fp);
 	}
-	for (int i = 0; i < OL_FILES; i++)
-		if (vk_out_commit(&out[i], e) != 0)
-			goto done;
+	if (vk_out_commit_all(out, OL_FILES, e) != 0)
+		goto done;
 	rc = 0;
 done:
-	for (int i = 0; i < OL_FILES; i++)
-		vk_out_abort(&out[i]);
+	vk_out_abort_all(out, OL_FILES);
 	return rc;
 }
