@@ -346,43 +346,44 @@ S_write_params(FILE *fp, const vk_config *cfg, size_t n, const S_stats *st)
 	const vk_classif *k = &cfg->classif;
 	const vk_indicator *ind = cfg->ind;
 
+	/* The descriptions are shown in the report's appendix: Dutch. */
 	fputs("name,value,description\n", fp);
-	S_param(fp, "buurten", (double)n, 0, "buurten in the gemeente");
+	S_param(fp, "buurten", (double)n, 0, "buurten in de gemeente");
 	S_param(fp, "reference_buurten", (double)st->n_ref, 0,
-	        "buurten with all inputs and enough inhabitants");
+	        "buurten met alle gegevens en genoeg inwoners (referentie)");
 	S_param(fp, "k_threshold", k->k_threshold, 2,
-	        "dK above +threshold is toename, below -threshold afname (pp)");
+	        "ΔK boven +drempel is toename, onder −drempel afname (procentpunt)");
 	S_param(fp, "o_tau_factor", k->o_tau_factor, 2,
-	        "tau = factor x standard deviation of dO");
-	S_param(fp, "tau", st->tau, 6, "threshold for dO (absolute mode)");
+	        "τ = factor × standaardafwijking van ΔO");
+	S_param(fp, "tau", st->tau, 6, "drempel voor ΔO (absoluut)");
 	S_param(fp, "z_threshold", k->z_threshold, 2,
-	        "relative mode: |z| above this counts as change");
+	        "relatief: |z| boven deze waarde telt als verandering");
 	S_param(fp, "min_inhabitants", k->min_inhabitants, 0,
-	        "fewer inhabitants: NA");
+	        "minder inwoners: onvoldoende gegevens");
 	S_param(fp, "corporatiebuurt", k->corporatiebuurt, 1,
-	        "P above this (%) makes a corporatiebuurt");
-	S_param(fp, "mean_dK", st->mean_dk, 4, "mean of dK, reference set");
-	S_param(fp, "sd_dK", st->sd_dk, 4, "sample sd of dK, reference set");
-	S_param(fp, "mean_dO", st->mean_do, 6, "mean of dO, reference set");
-	S_param(fp, "sd_dO", st->sd_do, 6, "sample sd of dO, reference set");
+	        "P boven dit percentage maakt een corporatiebuurt");
+	S_param(fp, "mean_dK", st->mean_dk, 4, "gemiddelde ΔK (referentiebuurten)");
+	S_param(fp, "sd_dK", st->sd_dk, 4, "standaardafwijking ΔK (referentiebuurten)");
+	S_param(fp, "mean_dO", st->mean_do, 6, "gemiddelde ΔO (referentiebuurten)");
+	S_param(fp, "sd_dO", st->sd_do, 6, "standaardafwijking ΔO (referentiebuurten)");
 	S_param(fp, "K_tercile_low", st->kq1, 4,
-	        "K level below this is laag (focuskaart)");
+	        "K-niveau hieronder is laag (focuskaart)");
 	S_param(fp, "K_tercile_high", st->kq2, 4,
-	        "K level above this is hoog (focuskaart)");
+	        "K-niveau hierboven is hoog (focuskaart)");
 	S_param(fp, "O_tercile_low", st->oq1, 6,
-	        "O level below this is zwak (focuskaart, alarm)");
+	        "O-niveau hieronder is zwak (focuskaart, alle seinen op rood)");
 	S_param(fp, "O_tercile_high", st->oq2, 6,
-	        "O level above this is goed (focuskaart)");
+	        "O-niveau hierboven is goed (focuskaart)");
 	S_param(fp, "P_year", vk_config_comp_year(cfg, &ind[VK_IND_P],
-	        ind[VK_IND_P].comp, 0), 0, "year of P");
-	S_param(fp, "K_base_year", ind[VK_IND_K].base_year, 0, "K from");
-	S_param(fp, "K_year", ind[VK_IND_K].year, 0, "K to");
-	S_param(fp, "O_base_year", ind[VK_IND_O].base_year, 0, "O from");
-	S_param(fp, "O_year", ind[VK_IND_O].year, 0, "O to");
+	        ind[VK_IND_P].comp, 0), 0, "jaar van P");
+	S_param(fp, "K_base_year", ind[VK_IND_K].base_year, 0, "K vanaf");
+	S_param(fp, "K_year", ind[VK_IND_K].year, 0, "K tot en met");
+	S_param(fp, "O_base_year", ind[VK_IND_O].base_year, 0, "O vanaf");
+	S_param(fp, "O_year", ind[VK_IND_O].year, 0, "O tot en met");
 	S_param(fp, "inhabitants_year",
 	        vk_config_comp_year(cfg, &ind[VK_IND_INHABITANTS],
 	                            ind[VK_IND_INHABITANTS].comp, 0), 0,
-	        "year of the inhabitant counts");
+	        "jaar van de inwonertallen");
 }
 
 int
