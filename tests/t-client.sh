@@ -22,12 +22,12 @@ check "qpdf --check passes" qpdf --check "$VK_TMP/client.pdf"
 area_wijken=$(csv_cut "$W/index/wijken.csv" code,in_area | grep -c ',1$')
 check "index marks 3 wijken as the working area" test "$area_wijken" -eq 3
 pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
-# A wijkschets is one sheet: front and back (wijken.lua), after a page
+# A wijkschets is one page (wijken.lua), after a page
 # listing the wijken.
-check "client: cover + werkgebied + wijkschetsen ($((3 + 2 * area_wijken)) pages)" \
-	test "$(pages "$VK_TMP/client.pdf")" -eq $((3 + 2 * area_wijken))
+check "client: cover + werkgebied + wijkschetsen ($((3 + area_wijken)) pages)" \
+	test "$(pages "$VK_TMP/client.pdf")" -eq $((3 + area_wijken))
 check "default template: cover, inhoud, sections 1-3 (11), wijkschetsen, 1 perspectives page, 3 bijlagen" \
-	test "$(pages "$VK_TMP/default.pdf")" -eq $((13 + 1 + 2 * area_wijken + 1 + 3))
+	test "$(pages "$VK_TMP/default.pdf")" -eq $((13 + 1 + area_wijken + 1 + 3))
 
 pdftotext -q -layout "$VK_TMP/client.pdf" "$VK_TMP/client.txt"
 pdftotext -q -layout "$VK_TMP/default.pdf" "$VK_TMP/default.txt"

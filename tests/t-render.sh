@@ -17,8 +17,8 @@ check "--version" sh -c '"$0" --version | grep -qx "vk-render (QuickScan Veerkra
 check "the sample renders quietly" sh -c '"$0" -w "$1" -t templates/quickscan -o "$2" "$3" 2>&1 | awk "END { exit NR != 0 }"' \
 	"$R" "$W" "$PDF" "$UT"
 check "qpdf --check passes" qpdf --check "$PDF"
-check "42 pages (cover, inhoud, samenvatting, methode, 9 maps, wijkschetsen 1 + 2 x 10, handelingsperspectieven 3, 5 bijlagen)" \
-	sh -c 'pdfinfo "$0" 2>/dev/null | grep -qE "^Pages: +42$"' "$PDF"
+check "32 pages (cover, inhoud, samenvatting, methode, 9 maps, wijkschetsen 1 + 10, handelingsperspectieven 3, 5 bijlagen)" \
+	sh -c 'pdfinfo "$0" 2>/dev/null | grep -qE "^Pages: +32$"' "$PDF"
 check "every font is embedded" sh -c '
 	pdffonts "$0" 2>/dev/null | awk "NR > 2 { n++; if (\$(NF-4) != \"yes\") bad++ }
 		END { exit !(n >= 2 && bad == 0) }"' "$PDF"
@@ -48,7 +48,7 @@ done
 check "city map: buurt numbers, none left out" sh -c '
 	grep -qx "0111" "$0" && grep -qx "1041" "$0" && ! grep -q "Niet op de kaart" "$0"' \
 	"$VK_TMP/p2.txt"
-check "footer: page x of y" grep -q "pagina 15 van 42" "$VK_TMP/p3.txt"
+check "footer: page x of y" grep -q "pagina 15 van 32" "$VK_TMP/p3.txt"
 
 # Deterministic: same inputs and date, same bytes; another date differs.
 cp "$PDF" "$VK_TMP/good.pdf"

@@ -158,3 +158,51 @@ check "the photo is drawn on the Overvecht wijkschets (page $fpage)" \
 	test "$(images_on "$VK_TMP/foto.pdf" "$fpage")" -ge 1
 check "without a photo that page has no image" test "$(images_on "$PDF" "$fpage")" -eq 0
 cp "$VK_TMP/orig.yaml" "$UT"
+check "the photo keeps Overvecht on one sheet" \
+	test "$(pdfinfo "$VK_TMP/foto.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')" -eq "$n"
+
+# One sheet per wijk: consecutive wijk bookmarks are one page apart, and
+# the sheet holds the map, the figures, the buurten table, both trend
+# charts and every note of the config.
+prev= bad=
+for pg in $(grep -F '		"Wijk ' "$VK_TMP/outline.txt" | sed 's/.*#page=\([0-9]*\).*/\1/') \
+	$(grep -F '	"Handelingsperspectieven"' "$VK_TMP/outline.txt" | sed 's/.*#page=\([0-9]*\).*/\1/'); do
+	[ -n "$prev" ] && [ $((pg - prev)) -ne 1 ] && bad="$bad $prev"
+	prev=$pg
+done
+check "every wijkschets is one page" test -z "$bad"
+check "Overvecht sheet: table, charts, notes" sh -c 'grep -q "^Wijk totaal (10 buurten)$" "$0" &&
+	grep -q "^K: kwetsbare huishoudens" "$0" && grep -q "^O: overlast en onveiligheid" "$0" &&
+	grep -q "^Probleemanalyse$" "$0" && grep -q "^Sleutelprojecten" "$0" &&
+	grep -q "(waterbedeffect)\.$" "$0" && ! grep -q "loopt door" "$0"' "$VK_TMP/ov.txt"
+
+# Notes too long for the sheet continue on the next page, complete.
+p=$(page_of "Wijk 03 Overvecht")
+long=$(awk 'BEGIN { for (i = 1; i <= 60; i++) printf "Zin %d van een lange toelichting op het dilemma. ", i; printf "Slotwoord." }')
+awk -v t="$long" '/^    dilemma: >-$/ { print "    dilemma: \"" t "\""; skip = 1; next }
+	skip && /^      / { next } { skip = 0; print }' "$VK_TMP/orig.yaml" >"$UT"
+check "a report with a long dilemma renders" render "$UT" "$VK_TMP/long.pdf"
+pdftotext -q -f "$p" -l "$((p + 1))" "$VK_TMP/long.pdf" "$VK_TMP/long.txt"
+check "the sheet says the notes continue" grep -q "De duiding loopt door op de volgende pagina" "$VK_TMP/long.txt"
+check "continuation page with the whole dilemma" sh -c 'grep -q "^Wijk 03 Overvecht (vervolg)$" "$0" &&
+	tr "\n" " " <"$0" | grep -q "Zin 60 van een lange toelichting op het dilemma. Slotwoord\."' "$VK_TMP/long.txt"
+check "one page more than without" \
+	test "$(pdfinfo "$VK_TMP/long.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')" -eq $((n + 1))
+cp "$VK_TMP/orig.yaml" "$UT"
+
+# A wijk with more buurten than the sheet holds continues its table
+# (header repeated) on the next page; here a client caps the rows at 4.
+CT=$VK_TMP/rowcap
+mkdir -p "$CT"
+printf 'local S = include_next("style.lua")\nS.wijk_sheet.max_rows = 4\nreturn S\n' >"$CT/style.lua"
+check "a report with 4 table rows per sheet renders" \
+	"$R" -w "$W" -t "$CT" -t templates/quickscan -o "$VK_TMP/rows.pdf" "$UT"
+rp=$(mutool show "$VK_TMP/rows.pdf" outline 2>/dev/null | grep -F '"Wijk 03 Overvecht"' |
+	sed 's/.*#page=\([0-9]*\).*/\1/')
+pdftotext -q -f "$rp" -l "$rp" "$VK_TMP/rows.pdf" "$VK_TMP/rows1.txt"
+pdftotext -q -f "$((rp + 1))" -l "$((rp + 1))" "$VK_TMP/rows.pdf" "$VK_TMP/rows2.txt"
+check "sheet: first 4 buurten, then a pointer" sh -c 'grep -q "^0322 Neckardreef" "$0" && ! grep -q "^0331 Vechtzoom" "$0" &&
+	grep -q "De tabel loopt door op de volgende pagina" "$0"' "$VK_TMP/rows1.txt"
+check "continuation: header again, the other 6 buurten and the total" sh -c 'grep -q "^Inw\.$" "$0" &&
+	grep -q "^0331 Vechtzoom-zuid" "$0" && grep -q "^0343 Poldergebied" "$0" &&
+	grep -q "^Wijk totaal (10 buurten)$" "$0"' "$VK_TMP/rows2.txt"

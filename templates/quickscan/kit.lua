@@ -49,6 +49,12 @@ function K.class_counts(buurten, field)
 	return n
 end
 
+-- A buurt name for a narrow column: CBS writes "en omgeving" and "e.o."
+-- for the same thing, so the short form loses nothing.
+function K.short_name(name)
+	return (name:gsub(" en omgeving$", " e.o."))
+end
+
 -- Page furniture -------------------------------------------------------------
 
 -- st, or a copy set smaller so that s fits in width w: a long area name

@@ -153,20 +153,14 @@ S.words = {
 	col_nr = "Nr",
 	col_buurt = "Buurt",
 	col_inhabitants = "Inwoners",
+	col_inh_short = "Inw.",
 	col_P = "P %",
-	col_K = function(y0, y1) return "K " .. y0 .. " → " .. y1 end,
+	col_K_short = function(y) return "K " .. y end,
 	col_dK = "ΔK pp",
 	col_O = function(y) return "O " .. y end,
 	col_dO = "ΔO",
-	col_class = "Klasse",
+	col_class_short = "Kl.",
 	wijk_total = function(n) return "Wijk totaal (" .. n .. " buurten)" end,
-	wijk_note = function(minh)
-		return "n.b. = niet bekend: de gegevens ontbreken of de buurt is te klein " ..
-			"(minder dan " .. fmt(minh) .. " inwoners). " ..
-			"P = aandeel corporatiewoningen; K = aandeel kwetsbare huishoudens (%); " ..
-			"ΔK in procentpunten; O = overlast en onveiligheid (Leefbaarometer, afwijking " ..
-			"van het landelijk gemiddelde: hoger is beter)."
-	end,
 	na_notes = function(list) return "Onvoldoende gegevens: " .. list .. "." end,
 }
 
@@ -227,7 +221,15 @@ S.colour.rood = "#D7301F"
 S.colour.highlight = "#1F4E79"   -- the wijk on the city inset
 S.colour.auto_fill = "#F4F4F4"   -- behind automatically written text
 S.colour.dot_off = "#FFFFFF"
-S.wijk_sheet = { map_w = 300, map_h = 232, chart_h = 92 }
+-- The wijkschets sheet: the map box, the right column's figures and
+-- class mix (a fixed height at its foot; the inset and a photo share the
+-- rest), the trend charts beside the buurten table, and how many table
+-- rows the sheet holds before the table continues on a page of its own.
+S.wijk_sheet = { map_w = 276, map_h = 196, figures_h = 108, photo_h = 40,
+	chart_w = 172, chart_h = 74, max_rows = 16 }
+S.sheet_body = { font = "regular", size = 8.5, color = "text", leading = 10.8 }
+S.table_small = { font = "regular", size = 7, color = "text", leading = 8.4 }
+S.table_small_head = { font = "bold", size = 7, color = "text", leading = 8.4 }
 
 S.words.toc_kicker = "INHOUD"
 S.words.toc_title = "Inhoud"
@@ -240,7 +242,9 @@ S.words.wijken_intro = "Per wijk: de kaart met de buurten naar klasse en de ligg
 S.words.wijk_kicker = "4  WIJKSCHETS"
 S.words.wijk_list_title = "Wijken"
 S.words.wijk_with_notes = "met duiding van de adviseur"
-S.words.wijk_buurten_title = function(name) return "Buurten van " .. name end
+S.words.wijk_continued = function(name) return name .. " (vervolg)" end
+S.words.table_continued = "De tabel loopt door op de volgende pagina."
+S.words.notes_continued = "De duiding loopt door op de volgende pagina."
 S.words.fig = {
 	inhabitants = "inwoners", homes = "woningen", P = "corporatiewoningen",
 	K = "kwetsbare huishoudens", O = "overlast en onveiligheid",

@@ -1,13 +1,13 @@
 -- Section 4: the wijkschetsen. An opening page listing the wijken (each
 -- name links to its sheet), then one sheet per wijk of the area
--- (qs.wijken, index order), printed as the two sides of one sheet. Front:
--- the wijk's map with its buurten by class and
+-- (qs.wijken, index order): the wijk's map with its buurten by class and
 -- an inset of the whole city with the wijk marked, key figures, the class
--- mix as a bar, trend charts of K and O over every year of the sources
--- (qs.trends, from vk-index's index/trends.csv) and the consultant's notes
--- (qs.notes, the config's `wijken:` section). Where the config gives no
--- notes, sentences derived from the data stand in, visibly marked as
--- "automatisch gegenereerd". Back: the table of the wijk's buurten.
+-- mix as a bar, the table of its buurten beside trend charts of K and O
+-- over every year of the sources (qs.trends, from vk-index's
+-- index/trends.csv), and the consultant's notes (qs.notes, the config's
+-- `wijken:` section). Where the config gives no notes, sentences derived
+-- from the data stand in, visibly marked as "automatisch gegenereerd".
+-- Notes too long for the sheet continue on a page of their own.
 local S, K = style, kit
 local P, C, T = S.page, S.colour, S.words
 local X0, W = P.left, P.width
@@ -207,119 +207,160 @@ local function auto_text(w)
 	return table.concat(parts, " ")
 end
 
--- A titled paragraph; returns the y below it.
-local function para(x, y, w, title, s, bottom)
-	text(x, y + 9, title, S.h3 or S.label)
-	local h = textbox(x, y + 14, w, bottom and (bottom - y - 14) or nil, s, S.body)
-	return y + 14 + h + 8
+-- The notes as blocks in reading order. A block measures itself (draw
+-- false) or draws itself (draw true) at y, never below `bottom`, and
+-- returns its height; the sheet draws the blocks that fit and moves the
+-- rest to a continuation page, so a long note is never cut off.
+local LIGHT = { groen = C.groen, oranje = C.oranje, rood = C.rood }
+local BODY = S.sheet_body or S.body
+local H3 = S.h3 or S.label
+
+-- Text of a style in a box: its height, drawn or only measured.
+local function tbox(x, y, w, bottom, s, st, draw)
+	if draw then return textbox(x, y, w, bottom and (bottom - y) or nil, s, st) end
+	return #wrap(s, st, w) * lead(st)
 end
 
-local LIGHT = { groen = C.groen, oranje = C.oranje, rood = C.rood }
+local function para(x, w, title, s)
+	return function(y, draw, bottom)
+		if draw then text(x, y + 9, title, H3) end
+		return 14 + tbox(x, y + 14, w, bottom, s, BODY, draw) + 8
+	end
+end
 
-local function notes_block(w, n, y)
-	local colw = (W - 20) / 2
-	local yl, yr = y, y
-	if n.probleemanalyse then
-		yl = para(X0, yl, colw, T.notes.probleemanalyse, n.probleemanalyse, BOTTOM)
+local function pair(a, b)
+	return function(y, draw, bottom)
+		return math.max(a and a(y, draw, bottom) or 0, b and b(y, draw, bottom) or 0)
 	end
-	if n.definitie_van_succes then
-		yr = para(X0 + colw + 20, yr, colw, T.notes.definitie_van_succes,
-			n.definitie_van_succes, BOTTOM)
-	end
-	y = math.max(yl, yr)
-	if n.status then
-		text(X0, y + 9, T.notes.status, S.h3 or S.label)
+end
+
+local function status_block(st)
+	return function(y, draw, bottom)
+		local y0 = y
+		if draw then text(X0, y + 9, T.notes.status, H3) end
 		y = y + 16
 		for _, it in ipairs(T.status_items) do
-			local st = n.status[it[1]]
-			if st then
-				local col = LIGHT[st.stoplicht] or C.rule
-				circle(X0 + 5, y + 5, 4.5, { fill = st.stoplicht and col or "#FFFFFF",
-					stroke = "#808080", width = 0.4 })
-				text(X0 + 16, y + 8.5, it[2], S.legend_code)
-				local lab = st.stoplicht and T.stoplicht[st.stoplicht] or ""
-				text(X0 + 130, y + 8.5, lab, S.legend_count)
-				local h = st.tekst and textbox(X0 + 170, y + 0.5, W - 170, nil, st.tekst, S.body) or 0
-				y = y + math.max(14, h) + 4
+			local s = st[it[1]]
+			if s then
+				if draw then
+					local col = LIGHT[s.stoplicht] or C.rule
+					circle(X0 + 5, y + 5, 4.5, { fill = s.stoplicht and col or "#FFFFFF",
+						stroke = "#808080", width = 0.4 })
+					text(X0 + 16, y + 8.5, it[2], S.legend_code)
+					text(X0 + 130, y + 8.5, s.stoplicht and T.stoplicht[s.stoplicht] or "",
+						S.legend_count)
+				end
+				local h = s.tekst and tbox(X0 + 170, y + 0.5, W - 170, bottom, s.tekst, BODY, draw) or 0
+				y = y + math.max(12, h) + 4
 			end
 		end
-		y = y + 4
+		return y - y0 + 4
 	end
-	if n.sleutelprojecten and #n.sleutelprojecten > 0 then
-		text(X0, y + 9, T.notes.sleutelprojecten, S.h3 or S.label)
+end
+
+local function projects_block(list)
+	return function(y, draw, bottom)
+		local y0 = y
+		if draw then text(X0, y + 9, T.notes.sleutelprojecten, H3) end
 		y = y + 15
-		for _, p in ipairs(n.sleutelprojecten) do
-			if y > BOTTOM - 12 then break end
-			text(X0 + 2, y + 9, "•", S.body)
-			y = y + textbox(X0 + 12, y, W - 12, BOTTOM - y, p, S.body) + 2
+		for _, p in ipairs(list) do
+			if draw then text(X0 + 2, y + 9, "•", BODY) end
+			y = y + tbox(X0 + 12, y, W - 12, bottom, p, BODY, draw) + 2
 		end
-		y = y + 6
+		return y - y0 + 6
 	end
-	if n.dilemma and y < BOTTOM - 30 then
-		y = para(X0, y, W, T.notes.dilemma, n.dilemma, BOTTOM)
-	end
-	return y
 end
 
-local function auto_block(w, y)
-	local s = auto_text(w)
-	local pad = 8
-	local hint_h = #wrap(T.auto_hint, S.auto, W - 2 * pad) * lead(S.auto)
-	local h = #wrap(s, S.body, W - 2 * pad) * lead(S.body)
-	rect(X0, y, W, h + hint_h + 2 * pad + 22, { fill = C.auto_fill })
-	text(X0 + pad, y + pad + 9, T.auto_title, S.h3 or S.label)
-	text(X1 - pad, y + pad + 9, T.auto_mark, { font = "regular", size = 7,
-		color = "muted", align = "right" })
-	textbox(X0 + pad, y + pad + 16, W - 2 * pad, nil, s, S.body)
-	textbox(X0 + pad, y + pad + 20 + h, W - 2 * pad, nil, T.auto_hint, S.auto)
-	return y + h + hint_h + 2 * pad + 22 + 10
+local function auto_block(s)
+	return function(y, draw)
+		local pad = 8
+		local h = tbox(X0 + pad, 0, W - 2 * pad, nil, s, BODY, false)
+		local hint_h = tbox(X0 + pad, 0, W - 2 * pad, nil, T.auto_hint, S.auto, false)
+		local total = h + hint_h + 2 * pad + 22
+		if draw then
+			rect(X0, y, W, total, { fill = C.auto_fill })
+			text(X0 + pad, y + pad + 9, T.auto_title, H3)
+			text(X1 - pad, y + pad + 9, T.auto_mark, { font = "regular", size = 7,
+				color = "muted", align = "right" })
+			textbox(X0 + pad, y + pad + 16, W - 2 * pad, nil, s, BODY)
+			textbox(X0 + pad, y + pad + 20 + h, W - 2 * pad, nil, T.auto_hint, S.auto)
+		end
+		return total + 10
+	end
 end
 
--- The back of the sheet: the wijk's buurten with their figures and class.
-local function buurten_page(w)
-	page_new()
-	local y = K.heading(T.wijk_kicker, T.wijk_buurten_title(w.name), P.top) + 10
-	local ky0 = qs.indicators.K and qs.indicators.K.base_year or "t0"
-	local ky1 = K.year_of("K") or "t1"
+-- The blocks of a wijk: generated sentences where the consultant gave no
+-- probleemanalyse and definitie van succes, then the notes. `wide` lays
+-- the two texts out one below the other (the continuation page) instead
+-- of side by side.
+local function note_blocks(w, n, wide)
+	local B = {}
+	local function add(key, f) B[#B + 1] = { key = key, f = f } end
+	if not (n.probleemanalyse and n.definitie_van_succes) then
+		add("auto", auto_block(auto_text(w)))
+	end
+	local colw = (W - 20) / 2
+	local pa = n.probleemanalyse and T.notes.probleemanalyse
+	local ds = n.definitie_van_succes and T.notes.definitie_van_succes
+	if wide then
+		if pa then add("pair", para(X0, W, pa, n.probleemanalyse)) end
+		if ds then add("pair", para(X0, W, ds, n.definitie_van_succes)) end
+	elseif pa or ds then
+		add("pair", pair(pa and para(X0, colw, pa, n.probleemanalyse),
+			ds and para(pa and X0 + colw + 20 or X0, colw, ds, n.definitie_van_succes)))
+	end
+	if n.status then add("status", status_block(n.status)) end
+	if n.sleutelprojecten and #n.sleutelprojecten > 0 then
+		add("projects", projects_block(n.sleutelprojecten))
+	end
+	if n.dilemma then add("dilemma", para(X0, W, T.notes.dilemma, n.dilemma)) end
+	return B
+end
+
+-- The wijk's buurten as a compact table (rows first .. last); returns the
+-- y below it.
+local function buurten_table(w, x, y, tw, first, last)
 	local oy = K.year_of("O") or ""
 	local cols = {
-		{ title = T.col_nr, width = 26 },
+		{ title = T.col_nr, width = 20 },
 		{ title = T.col_buurt, wrap = true },
-		{ title = T.col_inhabitants, width = 42, align = "right" },
-		{ title = T.col_P, width = 28, align = "right" },
-		{ title = T.col_K(ky0, ky1), width = 66, align = "right" },
-		{ title = T.col_dK, width = 36, align = "right" },
-		{ title = T.col_O(oy), width = 36, align = "right" },
-		{ title = T.col_dO, width = 36, align = "right" },
-		{ title = T.col_class, width = 98 },
+		{ title = T.col_inh_short, width = 30, align = "right" },
+		{ title = T.col_P, width = 22, align = "right" },
+		{ title = T.col_K_short(K.year_of("K") or ""), width = 28, align = "right" },
+		{ title = T.col_dK, width = 28, align = "right" },
+		{ title = T.col_O(oy), width = 32, align = "right" },
+		{ title = T.col_dO, width = 32, align = "right" },
+		{ title = T.col_class_short, width = 18 },
 	}
-	local rows, notes, inh = {}, {}, 0
+	local rows = {}
+	for i = first, last do
+		local b = w.buurten[i]
+		rows[#rows + 1] = { b.nr, K.short_name(b.name), na(b.inhabitants), na(b.P), na(b.K, 1),
+			na(b.dK, 1, true), na(b.O, 3), na(b.dO, 3, true), b.class or "NA" }
+	end
+	if last == #w.buurten then
+		rows[#rows + 1] = { "", T.wijk_total(#w.buurten), na(sum(w.buurten, "inhabitants")),
+			"", "", "", "", "", "", bold = true }
+	end
+	return table{ x = x, y = y, w = tw, columns = cols, rows = rows,
+		style = S.table_small or S.table, header_style = S.table_small_head or S.table_head,
+		zebra = C.zebra, rule = C.rule, pad = 1.8, max_lines = 2 }
+end
+
+local function na_list(w)
+	local notes = {}
 	for _, b in ipairs(w.buurten) do
-		local cls = qs.class[b.class or "NA"] or qs.class.NA
-		local k = (b.K_base == nil and b.K == nil) and "n.b." or
-			(na(b.K_base, 1) .. " → " .. na(b.K, 1))
-		rows[#rows + 1] = { b.nr, b.name, na(b.inhabitants), na(b.P),
-			k, na(b.dK, 1, true), na(b.O, 3), na(b.dO, 3, true), cls.label }
-		inh = inh + (b.inhabitants or 0)
-		if b.na_reason then
-			notes[#notes + 1] = b.nr .. " " .. b.name .. ": " .. b.na_reason
-		end
+		if b.na_reason then notes[#notes + 1] = b.nr .. " " .. b.name .. ": " .. b.na_reason end
 	end
-	rows[#rows + 1] = { "", T.wijk_total(#w.buurten), fmt(inh),
-		"", "", "", "", "", "", bold = true }
-	y = table{ x = X0, y = y, w = W, columns = cols, rows = rows, style = S.table,
-		header_style = S.table_head, zebra = C.zebra, rule = C.rule, pad = 3,
-		max_lines = 2 }
-	y = y + 6
-	y = y + textbox(X0, y, W, nil, T.wijk_note(qs.param.min_inhabitants or 100), S.note)
-	if #notes > 0 then
-		textbox(X0, y + 2, W, nil, T.na_notes(table.concat(notes, "; ")), S.note)
-	end
-	K.source_line(P.h - P.bottom - 10)
+	return #notes > 0 and T.na_notes(table.concat(notes, "; ")) or nil
 end
 
 -- One sheet ------------------------------------------------------------------
 
+-- Everything about a wijk on one page: map and inset, key figures, class
+-- mix, the buurten table beside the K and O charts, then the notes. What
+-- does not fit (very long notes, a wijk with many buurten) continues on a
+-- page of its own rather than being cut.
 local function wijk_page(w)
 	page_new()
 	K.wijk_pages[w.code] = page_number()
@@ -328,7 +369,7 @@ local function wijk_page(w)
 	local G = S.wijk_sheet
 	local n = qs.notes[w.code] or {}
 
-	-- Left: the wijk map; right: photo or city inset, figures, class mix.
+	-- Left: the wijk map; right: photo, city inset, figures, class mix.
 	local M = S.wijk_map
 	local mw, mh = G.map_w, G.map_h
 	local avoid = K.map_furniture_boxes(X0, y, mw, mh)
@@ -341,54 +382,87 @@ local function wijk_page(w)
 		pattern_color = C.pattern }
 	K.map_furniture(m)
 
-	-- The right column has the map's height: figures and class mix take
-	-- about 140 pt, leaving 92 for the inset alone or 52 + 40 for a photo
-	-- and a smaller inset.
-	local rx, rw = X0 + mw + 16, W - mw - 16
+	-- The right column has the map's height: the figures and the class
+	-- mix take a fixed part, the inset (and a photo) share the rest.
+	local rx, rw = X0 + mw + 14, W - mw - 14
 	local ry = y
+	local room = mh - G.figures_h - 11
 	if n.foto then
-		local _, ph = image(rx, ry, rw, 52, n.foto)
-		ry = ry + ph + 6
+		local _, ph = image(rx, ry, rw, G.photo_h, n.foto)
+		ry, room = ry + ph + 6, room - ph - 6
 	end
 	text(rx, ry + 7, T.inset, S.fig_label)
-	ry = ry + 11 + inset(rx, ry + 11, rw, n.foto and 40 or 92, w.code) + 8
+	ry = ry + 11 + inset(rx, ry + 11, rw, room - 8, w.code) + 6
 
 	local inh, homes = sum(w.buurten, "inhabitants"), sum(w.buurten, "homes")
 	local p = wmean(w.buurten, "P", "homes")
 	local k1, dk = level_change(w, "K")
 	local o1, dO = level_change(w, "O")
 	local half = rw / 2
+	ry = y + mh - G.figures_h
 	figure(rx, ry, na(inh), T.fig.inhabitants)
 	figure(rx + half, ry, na(homes), T.fig.homes)
-	ry = ry + 30
+	ry = ry + 27
 	figure(rx, ry, p and (fmt(p, 0) .. "%") or "n.b.", "P " .. T.fig.P)
 	figure(rx + half, ry, k1 and (fmt(k1, 1) .. "%") or "n.b.", "K " .. T.fig.K)
-	ry = ry + 30
+	ry = ry + 27
 	figure(rx, ry, na(dk, 1, true), "ΔK procentpunt")
 	figure(rx + half, ry, na(o1, 3) .. "  (" .. na(dO, 3, true) .. ")", "O en ΔO")
-	ry = ry + 32
+	ry = ry + 29
 	class_bar(rx, ry, rw, w.buurten)
 
 	y = y + mh + 8
 	-- The class legend with the wijk's counts, as on the city map.
 	local counts = K.class_counts(w.buurten, "class")
-	y = K.legend(X0, y, W, function(c) return fmt(counts[c.code] or 0) end, 3) + 8
-	-- Trend charts, side by side.
-	local cw = (W - 20) / 2
-	trend_chart(X0, y, cw, G.chart_h, T.trend_K, series(w.code, "K"), 1, C.accent)
-	trend_chart(X0 + cw + 20, y, cw, G.chart_h, T.trend_O, series(w.code, "O"), 3, "#D7301F")
-	y = y + G.chart_h + 2
-	textbox(X0, y, W, nil, T.trend_src, S.small)
-	y = y + 16
+	y = K.legend(X0, y, W, function(c) return fmt(counts[c.code] or 0) end, 3) + 6
 
-	local has = n.probleemanalyse or n.definitie_van_succes or n.status or
-		n.sleutelprojecten or n.dilemma
-	if not (n.probleemanalyse and n.definitie_van_succes) then
-		y = auto_block(w, y)
+	-- The buurten table beside the two trend charts.
+	local cw = G.chart_w
+	local tw = W - cw - 16
+	local nb = #w.buurten
+	local shown = math.min(nb, G.max_rows)
+	local ty = buurten_table(w, X0, y, tw, 1, shown)
+	local na_note = na_list(w)
+	if shown < nb then
+		ty = ty + 3 + textbox(X0, ty + 3, tw, nil, T.table_continued, S.note)
+	elseif na_note then
+		ty = ty + 3 + textbox(X0, ty + 3, tw, nil, na_note, S.note)
 	end
-	if has then notes_block(w, n, y) end
+	local cx = X0 + tw + 16
+	trend_chart(cx, y, cw, G.chart_h, T.trend_K, series(w.code, "K"), 1, C.accent)
+	trend_chart(cx, y + G.chart_h + 4, cw, G.chart_h, T.trend_O, series(w.code, "O"), 3,
+		"#D7301F")
+	local cy = y + 2 * G.chart_h + 6
+	cy = cy + textbox(cx, cy, cw, nil, T.trend_src, S.small)
+	y = math.max(ty, cy) + 12
+
+	-- The notes: those that fit here, the rest on a continuation page.
+	local placed, more = {}, false
+	for _, b in ipairs(note_blocks(w, n, false)) do
+		if not more and y + b.f(y, false) <= BOTTOM then
+			y = y + b.f(y, true, BOTTOM)
+			placed[b.key] = true
+		else
+			more = true
+		end
+	end
+	if more then text(X0, math.min(y, BOTTOM) + 8, T.notes_continued, S.note) end
 	K.source_line(P.h - P.bottom - 10)
-	buurten_page(w)
+	if not more and shown == nb then return end
+
+	-- The continuation: the rest of the table, then the notes one below
+	-- the other at full width.
+	page_new()
+	y = K.heading(T.wijk_kicker, T.wijk_continued(w.name), P.top) + 10
+	if shown < nb then
+		y = buurten_table(w, X0, y, tw, shown + 1, nb) + 3
+		if na_note then y = y + textbox(X0, y, tw, nil, na_note, S.note) end
+		y = y + 12
+	end
+	for _, b in ipairs(note_blocks(w, n, true)) do
+		if not placed[b.key] and y < BOTTOM - 20 then y = y + b.f(y, true, BOTTOM) end
+	end
+	K.source_line(P.h - P.bottom - 10)
 end
 
 -- The opening page: what a sheet holds and the wijken with their pages.
