@@ -33,9 +33,13 @@
  *       DIR/name.png through cairo, render_png.h), fill = "class"|"class_rel"|
  *       {code = colour}, labels = "number"|"none", avoid = {{x, y, w, h}},
  *       label_font, label_size, label_min, label_color, halo, context,
- *       edge, edge_width, wijk_edge, wijk_width, hatch, margin}
+ *       edge, edge_width, wijk_edge, wijk_width, hatch, margin,
+ *       wijk_labels = {code = name}, wijk_label_font, wijk_label_size,
+ *       wijk_label_min}
  *                                      -> {scale, x, y, w, h, extent,
- *                                          omitted = {numbers left out}}
+ *                                          omitted = {numbers left out},
+ *                                          wijk_labels = {code = {x, y,
+ *                                          w, h}}, wijk_omitted = {codes}}
  *   map_aspect{focus} -> width / height of what map() would show
  *   scalebar(map, x, y, {width, style}) -> w, h
  *   north_arrow(x, y, size, style)
@@ -1023,6 +1027,125 @@ S_map_export(lua_State *L, const char **name)
 	return 0;
 }
 
+/* Longest wijk name map{wijk_labels} takes: a name, not a paragraph. */
+#define S_WIJK_LABEL_MAX 80
+
+/* map{wijk_label_font, wijk_label_size, wijk_label_min}: the wijk names'
+ * font and range of sizes. The font must exist only when there are names
+ * (used): a template without a "bold" font can still draw maps. */
+static void
+S_map_wijk_label_opts(lua_State *L, const render_pdf *pdf, int used,
+                      render_map_opts *o)
+{
+	const char *what = "map";
+
+	o->edge_label_font = S_fstr(L, 1, "wijk_label_font", what, "bold");
+	o->edge_label_size = S_fnum(L, 1, "wijk_label_size", what, 0, 8);
+	o->edge_label_min = S_fnum(L, 1, "wijk_label_min", what, 0, 5.5);
+	if (!(o->edge_label_min > 0 &&
+	      o->edge_label_size >= o->edge_label_min &&
+	      o->edge_label_size <= 72))
+		luaL_error(L, "map: need 0 < wijk_label_min <= wijk_label_size "
+		           "<= 72");
+	if (used && !render_pdf_has_font(pdf, o->edge_label_font))
+		luaL_error(L, "map: unknown font '%s'", o->edge_label_font);
+}
+
+static int
+S_is_wijk(const render_data *d, const char *code)
+{
+	for (size_t i = 0; i < d->nwshapes; i++)
+		if (strcmp(d->wshapes[i].code, code) == 0)
+			return 1;
+	return 0;
+}
+
+/* map{wijk_labels = {code = name}}: pushes the table, or nil without one,
+ * after checking every entry, so a typo in a code fails even when that
+ * wijk would not be on this map. */
+static void
+S_map_wijk_labels(lua_State *L, const render_data *d)
+{
+	int t = S_field(L, 1, "wijk_labels");
+
+	if (t == LUA_TNIL)
+		return;
+	if (t != LUA_TTABLE)
+		luaL_error(L, "map: wijk_labels must be a table of wijk code -> "
+		           "name, not %s", lua_typename(L, t));
+	lua_pushnil(L);
+	while (lua_next(L, -2) != 0) {
+		const char *code, *s;
+		size_t len;
+
+		if (lua_type(L, -2) != LUA_TSTRING)
+			luaL_error(L, "map: wijk_labels: keys must be wijk codes, "
+			           "not %s", luaL_typename(L, -2));
+		code = lua_tostring(L, -2);
+		if (!S_is_wijk(d, code))
+			luaL_error(L, "map: wijk_labels: unknown wijk '%s'", code);
+		if (lua_type(L, -1) != LUA_TSTRING)
+			luaL_error(L, "map: wijk_labels[\"%s\"] must be a string, "
+			           "not %s", code, luaL_typename(L, -1));
+		s = lua_tolstring(L, -1, &len);
+		if (len == 0 || len > S_WIJK_LABEL_MAX)
+			luaL_error(L, "map: wijk_labels[\"%s\"] must be 1 to %d "
+			           "bytes", code, S_WIJK_LABEL_MAX);
+		if (!S_utf8_ok(s, len))
+			luaL_error(L, "map: wijk_labels[\"%s\"] is not valid UTF-8",
+			           code);
+		lua_pop(L, 1);
+	}
+}
+
+/* The name of wijk code in the wijk_labels table at idx (0: none), or
+ * NULL. The string stays referenced by that table. */
+static const char *
+S_wijk_label(lua_State *L, int idx, const char *code)
+{
+	const char *s = NULL;
+
+	if (idx == 0)
+		return NULL;
+	if (lua_getfield(L, idx, code) == LUA_TSTRING)
+		s = lua_tostring(L, -1);
+	lua_pop(L, 1);
+	return s;
+}
+
+/* The result's wijk_labels = {code = {x, y, w, h}} (page boxes of the
+ * placed names, for links) and wijk_omitted = {codes that did not fit},
+ * into the table on top of the stack. */
+static void
+S_map_push_wijk_labels(lua_State *L, const render_map_edge *edges,
+                       size_t ne, const unsigned char *placed,
+                       const double *box)
+{
+	static const char *const key[] = { "x", "y", "w", "h" };
+	lua_Integer k = 0;
+
+	lua_newtable(L);
+	for (size_t i = 0; i < ne; i++) {
+		if (edges[i].label == NULL || !placed[i])
+			continue;
+		lua_createtable(L, 0, 4);
+		for (int j = 0; j < 4; j++) {
+			lua_pushnumber(L, box[4 * i + (size_t)j]);
+			lua_setfield(L, -2, key[j]);
+		}
+		lua_setfield(L, -2, edges[i].shape->code);
+	}
+	lua_setfield(L, -2, "wijk_labels");
+	lua_newtable(L);
+	for (size_t i = 0; i < ne; i++) {
+		if (edges[i].label == NULL || placed[i])
+			continue;
+		lua_pushstring(L, edges[i].shape->code);
+		lua_rawseti(L, -2, ++k);
+	}
+	lua_setfield(L, -2, "wijk_omitted");
+}
+
 static int
 S_map(lua_State *L)
 {
@@ -1031,7 +1154,9 @@ S_map(lua_State *L)
 		"export",
 		"label_font", "label_size", "label_min", "label_color", "halo",
 		"avoid", "context", "edge", "edge_width", "wijk_edge",
-		"wijk_width", "hatch", "pattern", "pattern_color", NULL
+		"wijk_width", "hatch", "pattern", "pattern_color",
+		"wijk_labels", "wijk_label_font", "wijk_label_size",
+		"wijk_label_min", NULL
 	};
 	const char *what = "map";
 	render_lua *ctx = RENDER_LUA_CTX(L);
@@ -1041,14 +1166,14 @@ S_map(lua_State *L)
 	render_map_edge *edges;
 	render_map_result res;
 	char (*labels)[16];
-	unsigned char *omitted;
-	double *avoid = NULL;
+	unsigned char *omitted, *wplaced = NULL;
+	double *avoid = NULL, *wbox = NULL;
 	const char *focus, *fill, *labelmode;
 	vk_rgb context = { 0.95, 0.95, 0.95 }, wijk_edge = { 0.2, 0.2, 0.2 };
 	vk_rgb other_edge = { 0.6, 0.6, 0.6 };
 	double wijk_width;
 	size_t n = d->nbshapes, nw = d->nwshapes, nfocus = 0, ne = 0, k;
-	int fill_table = 0, pattern_table = 0, rel = 0, rc;
+	int fill_table = 0, pattern_table = 0, wl_table = 0, rel = 0, rc;
 	const char *export = NULL;
 	vk_draw dr;
 	vk_err e;
@@ -1106,6 +1231,10 @@ S_map(lua_State *L)
 	if (S_map_export(L, &export) < 0)
 		return luaL_error(L, "map: export must be 1 to %d letters, "
 		                  "digits, '-' or '_'", RENDER_PNG_MAX_NAME);
+	S_map_wijk_labels(L, d);
+	if (lua_istable(L, -1))
+		wl_table = lua_gettop(L);
+	S_map_wijk_label_opts(L, ctx->in->pdf, wl_table != 0, &o);
 
 	/* fill: "class", "class_rel" or a table code -> "#RRGGBB". */
 	if (S_field(L, 1, "fill") == LUA_TTABLE) {
@@ -1241,6 +1370,9 @@ S_map(lua_State *L)
 			edges[ne].colour = top ? wijk_edge : other_edge;
 			edges[ne].width = is_focus ? wijk_width * 1.4 :
 			                  top ? wijk_width : wijk_width * 0.5;
+			/* Only the wijken the map is about get a name. */
+			edges[ne].label = top ? S_wijk_label(L, wl_table, wc) :
+			                  NULL;
 			ne++;
 		}
 	}
@@ -1249,7 +1381,16 @@ S_map(lua_State *L)
 	rc = render_map_draw(&dr, areas, n, edges, ne, &o, &res, &e);
 	if (res.omitted != NULL)
 		memcpy(omitted, res.omitted, n);
-	free(res.omitted);
+	/* Copied into userdata before anything can raise: a Lua error would
+	 * leak the result's own arrays. */
+	wplaced = lua_newuserdatauv(L, ne + 1, 0);
+	wbox = lua_newuserdatauv(L, (4 * ne + 1) * sizeof(*wbox), 0);
+	memset(wplaced, 0, ne + 1);
+	if (res.edge_placed != NULL) {
+		memcpy(wplaced, res.edge_placed, ne);
+		memcpy(wbox, res.edge_box, 4 * ne * sizeof(*wbox));
+	}
+	render_map_result_free(&res);
 	S_check(L, "map", rc, &e);
 	S_check(L, "map", render_pdf_check(ctx->in->pdf, &e), &e);
 	/* The PNG export: the same map again, through the cairo back end. */
@@ -1257,7 +1398,7 @@ S_map(lua_State *L)
 		S_check(L, "map", render_png_map(ctx->in->pdf, ctx->in->png_dir,
 		        export, areas, n, edges, ne, &o, &e), &e);
 
-	lua_createtable(L, 0, 8);
+	lua_createtable(L, 0, 10);
 	lua_pushnumber(L, res.scale);
 	lua_setfield(L, -2, "scale");
 	for (int j = 0; j < 4; j++) {
@@ -1281,6 +1422,7 @@ S_map(lua_State *L)
 		lua_rawseti(L, -2, (lua_Integer)++k);
 	}
 	lua_setfield(L, -2, "omitted");
+	S_map_push_wijk_labels(L, edges, ne, wplaced, wbox);
 	return 1;
 }
 

@@ -345,40 +345,70 @@ S_draw_areas(vk_draw *d, const render_map_area *a, const S_pshape *ps,
 	}
 }
 
+/* Labels of one kind (buurt numbers, wijk names): one font, one range of
+ * sizes, one halo. lab[k] labels shape idx[k] with text[k]. */
+typedef struct S_labels {
+	const char *font;
+	double size, min;       /* sizes tried: size down to min */
+	double pad;             /* clearance from other labels, points */
+	double halo;            /* halo width per point of size */
+	render_label *lab;
+	size_t *idx;
+	const char **text;
+	size_t n;
+} S_labels;
+
 static int
-S_draw_labels(vk_draw *d, const render_map_area *a, const S_pshape *ps,
-              size_t n, const render_map_opts *o, render_map_result *res,
-              vk_err *e)
+S_labels_init(S_labels *ls, size_t cap)
 {
-	render_label *lab = calloc(n ? n : 1, sizeof(*lab));
-	size_t *idx = malloc((n ? n : 1) * sizeof(*idx)), nl = 0;
+	cap = cap ? cap : 1;
+	ls->lab = calloc(cap, sizeof(*ls->lab));
+	ls->idx = malloc(cap * sizeof(*ls->idx));
+	ls->text = malloc(cap * sizeof(*ls->text));
+	ls->n = 0;
+	return ls->lab && ls->idx && ls->text ? 0 : -1;
+}
+
+static void
+S_labels_free(S_labels *ls)
+{
+	free(ls->lab);
+	free(ls->idx);
+	free(ls->text);
+}
+
+/* Adds text as the label of shape i (ps, in page points). -1 for an
+ * unknown font: the back end recorded it, the map ends with what it has. */
+static int
+S_labels_add(vk_draw *d, S_labels *ls, const S_pshape *ps, size_t i,
+             const char *text)
+{
+	double w = d->ops->text_width(d->ctx, ls->font, 1.0, text);
+	render_label *l = &ls->lab[ls->n];
+
+	if (w < 0)
+		return -1;
+	l->xy = ps->xy;
+	l->ring_end = ps->end;
+	l->nrings = ps->nrings;
+	l->em_width = w;
+	ls->idx[ls->n] = i;
+	ls->text[ls->n++] = text;
+	return 0;
+}
+
+static int
+S_labels_place(S_labels *ls, const double *box, const double *avoid,
+               size_t navoid, vk_err *e)
+{
 	double sizes[8];
 	size_t nsizes = 0;
 	render_label_opts lo;
 
-	if (lab == NULL || idx == NULL) {
-		free(lab);
-		free(idx);
-		return vk_err_io(e, NULL, "out of memory");
-	}
-	for (size_t i = 0; i < n; i++) {
-		double w;
-
-		if (a[i].label == NULL || a[i].context || ps[i].nrings == 0)
-			continue;
-		w = d->ops->text_width(d->ctx, o->label_font, 1.0, a[i].label);
-		if (w < 0)
-			break;   /* unknown font: the back end recorded it */
-		lab[nl].xy = ps[i].xy;
-		lab[nl].ring_end = ps[i].end;
-		lab[nl].nrings = ps[i].nrings;
-		lab[nl].em_width = w;
-		idx[nl++] = i;
-	}
-	/* Sizes from label_size down to label_min in steps of about 12%. */
-	for (double s = o->label_size; nsizes < 8; s *= 0.88) {
-		if (s < o->label_min || nsizes == 7) {
-			sizes[nsizes++] = o->label_min;
+	/* Sizes from size down to min in steps of about 12%. */
+	for (double s = ls->size; nsizes < 8; s *= 0.88) {
+		if (s < ls->min || nsizes == 7) {
+			sizes[nsizes++] = ls->min;
 			break;
 		}
 		sizes[nsizes++] = s;
@@ -387,39 +417,145 @@ S_draw_labels(vk_draw *d, const render_map_area *a, const S_pshape *ps,
 	lo.sizes = sizes;
 	lo.nsizes = nsizes;
 	lo.cap_height = S_CAP;
-	lo.pad = 0.8;
-	memcpy(lo.box, o->box, sizeof(lo.box));
-	lo.avoid = o->avoid;
-	lo.navoid = o->navoid;
-	if (render_label_place(lab, nl, &lo, e) < 0) {
-		free(lab);
-		free(idx);
-		return -1;
-	}
+	lo.pad = ls->pad;
+	memcpy(lo.box, box, sizeof(lo.box));
+	lo.avoid = avoid;
+	lo.navoid = navoid;
+	return render_label_place(ls->lab, ls->n, &lo, e);
+}
+
+/* The box of placed label k: top-left at the cap height, the text's
+ * width. */
+static void
+S_labels_box(const S_labels *ls, size_t k, double *r)
+{
+	const render_label *l = &ls->lab[k];
+
+	r[0] = l->x;
+	r[1] = l->y - S_CAP * l->size;
+	r[2] = l->em_width * l->size;
+	r[3] = S_CAP * l->size;
+}
+
+static void
+S_labels_draw(vk_draw *d, const S_labels *ls, const render_map_opts *o)
+{
 	/* Halos first, then all glyphs, so no halo covers a neighbour's
-	 * digits. */
+	 * text. */
 	d->ops->stroke_colour(d->ctx, o->halo_colour);
 	for (int pass = 0; pass < 2; pass++) {
 		if (pass == 1)
 			d->ops->fill_colour(d->ctx, o->label_colour);
-		for (size_t k = 0; k < nl; k++) {
-			if (!lab[k].placed)
+		for (size_t k = 0; k < ls->n; k++) {
+			const render_label *l = &ls->lab[k];
+
+			if (!l->placed)
 				continue;
 			if (pass == 0)
-				d->ops->line_width(d->ctx, lab[k].size * 0.28);
-			d->ops->text(d->ctx, o->label_font, lab[k].size, lab[k].x,
-			             lab[k].y, a[idx[k]].label, pass == 0);
+				d->ops->line_width(d->ctx, l->size * ls->halo);
+			d->ops->text(d->ctx, ls->font, l->size, l->x, l->y,
+			             ls->text[k], pass == 0);
 		}
 	}
-	for (size_t k = 0; k < nl; k++) {
-		if (!lab[k].placed) {
-			res->omitted[idx[k]] = 1;
+}
+
+/* o->avoid plus the placed edge labels, each grown by clear: the area
+ * labels keep off both. A new array in *out (n boxes), the caller's. */
+static int
+S_avoid_edge_labels(const render_map_opts *o, const S_labels *el,
+                    double clear, double **out, size_t *n)
+{
+	double *v = malloc((4 * (o->navoid + el->n) + 1) * sizeof(*v));
+
+	if (v == NULL)
+		return -1;
+	if (o->navoid > 0)
+		memcpy(v, o->avoid, 4 * o->navoid * sizeof(*v));
+	*n = o->navoid;
+	for (size_t k = 0; k < el->n; k++) {
+		double *r = v + 4 * *n;
+
+		if (!el->lab[k].placed)
+			continue;
+		S_labels_box(el, k, r);
+		r[0] -= clear;
+		r[1] -= clear;
+		r[2] += 2 * clear;
+		r[3] += 2 * clear;
+		(*n)++;
+	}
+	*out = v;
+	return 0;
+}
+
+/* Edge labels (wijk names) are placed first and area labels (buurt
+ * numbers) keep off them; they are drawn last, so a name is never under
+ * a number's halo. Without edge labels this draws exactly what it did
+ * before edges had labels. */
+static int
+S_draw_labels(vk_draw *d, const render_map_area *a, const S_pshape *ps,
+              size_t n, const render_map_edge *edges, const S_pshape *pe,
+              size_t nedges, const render_map_opts *o,
+              render_map_result *res, vk_err *e)
+{
+	S_labels al = { o->label_font, o->label_size, o->label_min, 0.8, 0.28,
+	                NULL, NULL, NULL, 0 };
+	S_labels el = { o->edge_label_font, o->edge_label_size,
+	                o->edge_label_min, 1.5, 0.35, NULL, NULL, NULL, 0 };
+	double *avoid = NULL;
+	size_t nlab = 0, navoid = o->navoid;
+	int rc = -1;
+
+	for (size_t i = 0; i < nedges; i++)
+		nlab += edges[i].label != NULL;
+	if (S_labels_init(&al, n) < 0 || S_labels_init(&el, nlab) < 0 ||
+	    (nlab > 0 && ((res->edge_placed = calloc(nedges, 1)) == NULL ||
+	     (res->edge_box = calloc(4 * nedges, sizeof(double))) == NULL))) {
+		rc = vk_err_io(e, NULL, "out of memory");
+		goto out;
+	}
+	for (size_t i = 0; i < nedges; i++) {
+		if (edges[i].label == NULL || pe[i].nrings == 0)
+			continue;
+		if (S_labels_add(d, &el, &pe[i], i, edges[i].label) < 0)
+			break;
+	}
+	if (S_labels_place(&el, o->box, o->avoid, o->navoid, e) < 0)
+		goto out;
+	if (el.n > 0 && S_avoid_edge_labels(o, &el, 1.0, &avoid, &navoid) < 0) {
+		rc = vk_err_io(e, NULL, "out of memory");
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (a[i].label == NULL || a[i].context || ps[i].nrings == 0)
+			continue;
+		if (S_labels_add(d, &al, &ps[i], i, a[i].label) < 0)
+			break;
+	}
+	if (S_labels_place(&al, o->box, avoid ? avoid : o->avoid, navoid,
+	                   e) < 0)
+		goto out;
+	S_labels_draw(d, &al, o);
+	if (el.n > 0)
+		S_labels_draw(d, &el, o);
+	for (size_t k = 0; k < al.n; k++) {
+		if (!al.lab[k].placed) {
+			res->omitted[al.idx[k]] = 1;
 			res->nomitted++;
 		}
 	}
-	free(lab);
-	free(idx);
-	return 0;
+	for (size_t k = 0; k < el.n; k++) {
+		if (!el.lab[k].placed)
+			continue;
+		res->edge_placed[el.idx[k]] = 1;
+		S_labels_box(&el, k, res->edge_box + 4 * el.idx[k]);
+	}
+	rc = 0;
+out:
+	S_labels_free(&al);
+	S_labels_free(&el);
+	free(avoid);
+	return rc;
 }
 
 int
@@ -483,7 +619,7 @@ render_map_draw(vk_draw *d, const render_map_area *a, size_t n,
 		S_path(d, &pe[i]);
 		d->ops->stroke(d->ctx);
 	}
-	rc = S_draw_labels(d, a, ps, n, o, res, e);
+	rc = S_draw_labels(d, a, ps, n, edges, pe, nedges, o, res, e);
 	d->ops->restore(d->ctx);
 out:
 	for (size_t i = 0; ps != NULL && i < n; i++)
@@ -493,6 +629,17 @@ out:
 	free(ps);
 	free(pe);
 	return rc;
+}
+
+void
+render_map_result_free(render_map_result *res)
+{
+	free(res->omitted);
+	free(res->edge_placed);
+	free(res->edge_box);
+	res->omitted = NULL;
+	res->edge_placed = NULL;
+	res->edge_box = NULL;
 }
 
 /* Largest 1, 2 or 5 times a power of ten not above v. */

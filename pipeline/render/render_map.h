@@ -3,8 +3,10 @@
  * Areas (buurten) are projected from metres (RD New: x east, y north) into a
  * box on the page, filled, outlined, hatched when they have no data and
  * labelled without collisions (render_label). Extra boundaries (wijken) are
- * stroked on top. "Context" areas are drawn but do not count for the extent
- * and get no label: that is how a wijk map shows the rest of the city.
+ * stroked on top and may carry a name, placed inside their own polygon
+ * before the area labels, which then keep off it. "Context" areas are
+ * drawn but do not count for the extent and get no label: that is how a
+ * wijk map shows the rest of the city.
  * Projection and vertex thinning happen here, in double precision, so the
  * back end only ever sees page points (libharu clamps at +-32767).
  *
@@ -31,6 +33,7 @@ typedef struct render_map_edge {
 	const render_shape *shape;
 	double width;
 	vk_rgb colour;
+	const char *label;   /* NULL: none; in edge_label_font, over all else */
 } render_map_edge;
 
 typedef struct render_map_opts {
@@ -44,6 +47,9 @@ typedef struct render_map_opts {
 	vk_rgb label_colour, halo_colour;
 	double label_size;   /* first size tried */
 	double label_min;    /* smallest size tried */
+	const char *edge_label_font; /* edge labels (wijk names); only read */
+	double edge_label_size;      /* when an edge has a label */
+	double edge_label_min;
 	const double *avoid; /* navoid rectangles x, y, w, h labels keep off */
 	size_t navoid;
 } render_map_opts;
@@ -53,13 +59,23 @@ typedef struct render_map_result {
 	double extent[4];        /* metres shown: minx, miny, maxx, maxy */
 	unsigned char *omitted;  /* per area: 1 = label left out (malloc'd) */
 	size_t nomitted;
+	/* Per edge (malloc'd, NULL when no edge has a label): 1 = its label
+	 * was placed, at edge_box[4 * i ..] = x, y, w, h, the text's box on
+	 * the page (top-left at the cap height, the text's width). An edge
+	 * with a label that is not placed was left out: it did not fit. */
+	unsigned char *edge_placed;
+	double *edge_box;
 } render_map_result;
 
-/* Draws the map; res->omitted is the caller's to free, also on failure. */
+/* Draws the map. The arrays in res are the caller's: free them with
+ * render_map_result_free, also on failure. */
 int render_map_draw(vk_draw *d, const render_map_area *areas, size_t n,
                     const render_map_edge *edges, size_t nedges,
                     const render_map_opts *o, render_map_result *res,
                     vk_err *e);
+
+/* Frees the arrays render_map_draw left in res (not res itself). */
+void render_map_result_free(render_map_result *res);
 
 /* A scale bar for scale (points per metre) no wider than max_w, its top-left
  * at (x, y), labelled "0" and the length ("500 m", "2 km") in font at size.

@@ -69,7 +69,7 @@ render_png_map(render_pdf *pdf, const char *dir, const char *name,
 	vk_draw_cairo_measure(c, &measure);
 	vk_draw_cairo_get(c, &dr);
 	rc = render_map_draw(&dr, a, n, edges, nedges, o, &res, e);
-	free(res.omitted);
+	render_map_result_free(&res);
 	if (rc == 0 && dr.ops->failed(dr.ctx))
 		rc = vk_err_set(e, path, 0, 0, "drawing the map failed: %s",
 		                vk_draw_cairo_error(c));
