@@ -206,3 +206,16 @@ check "sheet: first 4 buurten, then a pointer" sh -c 'grep -q "^0322 Neckardreef
 check "continuation: header again, the other 6 buurten and the total" sh -c 'grep -q "^Inw\.$" "$0" &&
 	grep -q "^0331 Vechtzoom-zuid" "$0" && grep -q "^0343 Poldergebied" "$0" &&
 	grep -q "^Wijk totaal (10 buurten)$" "$0"' "$VK_TMP/rows2.txt"
+
+# The wijken map on the opening page of the wijkschetsen: every wijk name
+# on it is a link to that wijk's sheet (tests/wijklinks.js matches the
+# name's position in the text to the link rectangles).
+open=$(grep -F '	"Wijkschetsen"' "$VK_TMP/outline.txt" | sed 's/.*#page=\([0-9]*\).*/\1/')
+set --
+while IFS=, read -r code name _; do
+	[ "$code" = code ] && continue
+	set -- "$@" "$(printf '%s' "$name" | sed 's/^Wijk [0-9]* //')=$(page_of "$name")"
+done <"$W/index/wijken.csv"
+check "wijken map: $# names, each a link to its sheet" mutool run tests/wijklinks.js "$PDF" "$open" "$@"
+check "a wrong target fails the link check" sh -c '! mutool run tests/wijklinks.js "$0" "$1" Overvecht=1 2>/dev/null' "$PDF" "$open"
+set --

@@ -55,6 +55,11 @@ function K.short_name(name)
 	return (name:gsub(" en omgeving$", " e.o."))
 end
 
+-- A wijk name without CBS's "Wijk 03 " prefix, for a label on a map.
+function K.wijk_short(name)
+	return (name:gsub("^[Ww]ijk %d+%s+", ""))
+end
+
 -- Page furniture -------------------------------------------------------------
 
 -- st, or a copy set smaller so that s fits in width w: a long area name

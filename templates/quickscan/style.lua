@@ -227,6 +227,9 @@ S.colour.dot_off = "#FFFFFF"
 -- rows the sheet holds before the table continues on a page of its own.
 S.wijk_sheet = { map_w = 276, map_h = 196, figures_h = 108, photo_h = 40,
 	chart_w = 172, chart_h = 74, max_rows = 16 }
+-- The wijken map on the opening page of the wijkschetsen.
+S.wijken_map = { max_h = 300, fill = "accent_light", edge = "#FFFFFF", edge_width = 0.4,
+	font = "bold", size = 9, min = 6, color = "accent" }
 S.sheet_body = { font = "regular", size = 8.5, color = "text", leading = 10.8 }
 S.table_small = { font = "regular", size = 7, color = "text", leading = 8.4 }
 S.table_small_head = { font = "bold", size = 7, color = "text", leading = 8.4 }
@@ -241,6 +244,7 @@ S.words.wijken_intro = "Per wijk: de kaart met de buurten naar klasse en de ligg
 	"afgeleid; die is gemarkeerd als automatisch gegenereerd."
 S.words.wijk_kicker = "4  WIJKSCHETS"
 S.words.wijk_list_title = "Wijken"
+S.words.wijken_map_hint = "Een klik op een wijknaam in de kaart of in de lijst hieronder opent de wijkschets."
 S.words.wijk_with_notes = "met duiding van de adviseur"
 S.words.wijk_continued = function(name) return name .. " (vervolg)" end
 S.words.table_continued = "De tabel loopt door op de volgende pagina."

@@ -465,11 +465,30 @@ local function wijk_page(w)
 	K.source_line(P.h - P.bottom - 10)
 end
 
--- The opening page: what a sheet holds and the wijken with their pages.
+-- The opening page: what a sheet holds, a map of the wijken whose names
+-- link to their sheets, and the list of wijken with their pages.
 page_new()
 bookmark(T.wijken_title)
 local y = K.heading(T.wijken_kicker, T.wijken_title, P.top) + 10
-y = y + textbox(X0, y, W, nil, T.wijken_intro, S.body) + 14
+y = y + textbox(X0, y, W, nil, T.wijken_intro, S.body) + 10
+
+-- The map: the area's buurten in one light tint (the classes have maps of
+-- their own), the wijk boundaries, and the wijk names.
+local WM, CM = S.wijken_map, S.city_map
+local tint, names = {}, {}
+for _, b in ipairs(qs.city.buurten) do tint[b.code] = WM.fill end
+for _, w in ipairs(qs.wijken) do names[w.code] = K.wijk_short(w.name) end
+local mh = math.min(W / map_aspect(), WM.max_h)
+local wm = map{ x = X0, y = y, w = W, h = mh, fill = tint, labels = "none",
+	wijk_labels = names, wijk_label_font = WM.font, wijk_label_size = WM.size,
+	wijk_label_min = WM.min, label_color = WM.color,
+	avoid = K.map_furniture_boxes(X0, y, W, mh), context = C.context,
+	wijk_edge = CM.wijk_edge, wijk_width = CM.wijk_width, edge = WM.edge,
+	edge_width = WM.edge_width }
+K.map_furniture(wm)
+y = y + mh + 4
+y = y + textbox(X0, y, W, nil, T.wijken_map_hint, S.small) + 14
+
 text(X0, y + 9, T.wijk_list_title, S.h2)
 y = y + 22
 local list_page, rows = page_number(), {}
@@ -490,5 +509,8 @@ for _, r in ipairs(rows) do
 	local pg = K.wijk_pages[r.w.code]
 	text(X1, r.y, tostring(pg), S.legend_num)
 	link(X0, r.y - 10, W, 14, pg)
+end
+for code, b in pairs(wm.wijk_labels) do
+	link(b.x - 2, b.y - 2, b.w + 4, b.h + 4, K.wijk_pages[code])
 end
 page_goto(page_count())
