@@ -510,7 +510,10 @@ for _, r in ipairs(rows) do
 	text(X1, r.y, tostring(pg), S.legend_num)
 	link(X0, r.y - 10, W, 14, pg)
 end
-for code, b in pairs(wm.wijk_labels) do
-	link(b.x - 2, b.y - 2, b.w + 4, b.h + 4, K.wijk_pages[code])
+-- In index order, not pairs(): the annotations' order is part of the
+-- byte-identical PDF.
+for _, w in ipairs(qs.wijken) do
+	local b = wm.wijk_labels[w.code]
+	if b then link(b.x - 2, b.y - 2, b.w + 4, b.h + 4, K.wijk_pages[w.code]) end
 end
 page_goto(page_count())
