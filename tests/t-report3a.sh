@@ -50,6 +50,7 @@ for title in Wijkschetsen Handelingsperspectieven "Wijk 03 Overvecht" "Wijk 09 L
 	grep -q "pagina $p van $n" "$VK_TMP/pg.txt" || bad="$bad $title(footer p$p)"
 done
 check "contents page numbers match the pages" test -z "$bad"
+check "contents: a continued table is one entry" test "$(grep -c "Bijlage A" "$VK_TMP/toc.txt")" -eq 1
 [ -n "$bad" ] && echo "#   $bad"
 
 # Links: the contents page carries link annotations to pages.

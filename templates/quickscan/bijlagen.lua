@@ -9,9 +9,11 @@ local X0, W = P.left, P.width
 local BOTTOM = P.h - P.bottom - 20
 local na = K.na_text
 
-local function new_page(title)
+-- A page of an appendix; only its first page gets a bookmark (and so a
+-- line in the contents): a continued table is one entry.
+local function new_page(title, continued)
 	page_new()
-	bookmark(title)
+	if not continued then bookmark(title) end
 	return K.heading(R3.annex_kicker, title, P.top) + 10
 end
 
@@ -61,7 +63,7 @@ end
 local HEAD_H = LEAD + 1.2 * PAD
 local i, first = 1, true
 while i <= #rows do
-	local y = new_page(R3.annex_table_title .. (first and "" or " (vervolg)"))
+	local y = new_page(R3.annex_table_title .. (first and "" or " (vervolg)"), not first)
 	if first then
 		y = y + textbox(X0, y, W, nil, "Alle " .. fmt(#rows) .. " buurten met de gebruikte waarden. " ..
 			"Kl. = klasse absoluut/relatief; F = focusbuurt; ΔK in procentpunten; n.b. = niet bekend. " ..
