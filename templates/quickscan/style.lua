@@ -222,10 +222,10 @@ S.colour.highlight = "#1F4E79"   -- the wijk on the city inset
 S.colour.auto_fill = "#F4F4F4"   -- behind automatically written text
 S.colour.dot_off = "#FFFFFF"
 -- The wijkschets sheet: the map box, the right column's figures and
--- class mix (a fixed height at its foot; the inset and a photo share the
--- rest), the trend charts beside the buurten table, and how many table
+-- class mix (a fixed height at its foot; the inset, and a photo beside
+-- it, share the rest), the trend charts beside the buurten table, and how many table
 -- rows the sheet holds before the table continues on a page of its own.
-S.wijk_sheet = { map_w = 276, map_h = 196, figures_h = 108, photo_h = 40,
+S.wijk_sheet = { map_w = 276, map_h = 196, figures_h = 108,
 	chart_w = 172, chart_h = 74, max_rows = 16 }
 -- The wijken map on the opening page of the wijkschetsen.
 S.wijken_map = { max_h = 300, fill = "accent_light", edge = "#FFFFFF", edge_width = 0.4,

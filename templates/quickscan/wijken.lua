@@ -383,23 +383,21 @@ local function wijk_page(w)
 	K.map_furniture(m)
 
 	-- The right column has the map's height: the figures and the class
-	-- mix take a fixed part, the inset (and a photo) share the rest.
+	-- mix take a fixed part at its foot; above them the city inset, and
+	-- with a photo the two side by side.
 	local rx, rw = X0 + mw + 14, W - mw - 14
-	local ry = y
 	local room = mh - G.figures_h - 11
-	if n.foto then
-		local _, ph = image(rx, ry, rw, G.photo_h, n.foto)
-		ry, room = ry + ph + 6, room - ph - 6
-	end
-	text(rx, ry + 7, T.inset, S.fig_label)
-	ry = ry + 11 + inset(rx, ry + 11, rw, room - 8, w.code) + 6
+	local iw = n.foto and (rw - 8) / 2 or rw
+	if n.foto then image(rx + iw + 8, y, iw, room + 11, n.foto) end
+	text(rx, y + 7, T.inset, S.fig_label)
+	inset(rx, y + 11, iw, room - 6, w.code)
 
 	local inh, homes = sum(w.buurten, "inhabitants"), sum(w.buurten, "homes")
 	local p = wmean(w.buurten, "P", "homes")
 	local k1, dk = level_change(w, "K")
 	local o1, dO = level_change(w, "O")
 	local half = rw / 2
-	ry = y + mh - G.figures_h
+	local ry = y + mh - G.figures_h
 	figure(rx, ry, na(inh), T.fig.inhabitants)
 	figure(rx + half, ry, na(homes), T.fig.homes)
 	ry = ry + 27
