@@ -1,7 +1,8 @@
 /* vk-classify: derives P, K, O, their changes and the signal classes of
  * DOMAIN.md §5 per buurt, in absolute and relative mode, and checks the
  * invariants before writing: every buurt has exactly one class, and the
- * inhabitants per class add up to the total. */
+ * inhabitants per class add up to the total. With classification.lbm_klassen
+ * it also puts each buurt's L in one of the nine Leefbaarometer classes. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,6 +17,9 @@
 #include "vk_out.h"
 
 #define PROG "vk-classify"
+
+_Static_assert(VK_LBM_NBOUNDS == VK_LBM_NKLASSEN - 1,
+               "lbm_klassen gives the lower bounds of classes 2..9");
 
 static const char S_usage[] =
 	"usage: " PROG " -i INDEX_DIR -o OUT_DIR CONFIG\n"
@@ -43,6 +47,7 @@ typedef struct {
 	int in_area;         /* counted in the summary (area.wijken) */
 	int alarm;
 	int klev, olev;      /* focuskaart terciles 0..2, -1 = NA */
+	int lk;              /* Leefbaarometer class 1..9, 0 = NA or none */
 	char reason[160];    /* why NA, in Dutch; "" otherwise */
 } S_buurt;
 
@@ -213,7 +218,23 @@ S_classify(const vk_config *cfg, S_buurt *b, size_t n, S_stats *st,
 		x->klev = S_level_ok(cfg, x) ? vk_tercile(x->k1, st->kq1, st->kq2) : -1;
 		x->olev = S_level_ok(cfg, x) ? vk_tercile(x->o1, st->oq1, st->oq2) : -1;
 		x->alarm = x->cls == VK_CLASS_VD && x->corp == 1 && x->olev == 0;
+		x->lk = k->has_lbm ? vk_lbm_klasse(x->l, k->lbm_bounds) : 0;
 	}
+}
+
+/* With lbm_klassen every buurt with L has exactly one of the nine classes
+ * and the others none. A failure is a bug, not bad input. */
+static int
+S_check_lbm(const vk_config *cfg, const S_buurt *b, size_t n, vk_err *e)
+{
+	if (!cfg->classif.has_lbm)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (isnan(b[i].l) ? b[i].lk != 0 :
+		    b[i].lk < 1 || b[i].lk > VK_LBM_NKLASSEN)
+			return vk_err_io(e, NULL, "internal error: buurt %zu has "
+			                 "Leefbaarometer class %d", i, b[i].lk);
+	return 0;
 }
 
 /* Invariants (DOMAIN.md §5): classes partition the buurten, inhabitants
@@ -274,12 +295,17 @@ S_num(FILE *fp, double v, int decimals)
 	fprintf(fp, ",%s", vk_num_fmt(buf, sizeof(buf), v, decimals));
 }
 
+/* L_klasse (after L) only when the config gives lbm_klassen: without it
+ * the file stays as it was, column for column. */
 static void
-S_write_buurten(FILE *fp, const vk_csv *t, const S_buurt *b)
+S_write_buurten(FILE *fp, const vk_csv *t, const S_buurt *b, int lbm)
 {
 	for (size_t c = 0; c < vk_csv_ncols(t); c++)
 		fprintf(fp, "%s%s", c ? "," : "", vk_csv_header(t, c));
-	fputs(",inhabitants,homes,P,K_base,K,dK,O_base,O,dO,L,corporatiebuurt,"
+	fputs(",inhabitants,homes,P,K_base,K,dK,O_base,O,dO,L", fp);
+	if (lbm)
+		fputs(",L_klasse", fp);
+	fputs(",corporatiebuurt,"
 	      "k_change,o_change,class,z_dK,z_dO,k_change_rel,o_change_rel,"
 	      "class_rel,alarm,k_level,o_level,focus,na_reason\n", fp);
 	for (size_t r = 0; r < vk_csv_nrows(t); r++) {
@@ -300,6 +326,10 @@ S_write_buurten(FILE *fp, const vk_csv *t, const S_buurt *b)
 		S_num(fp, x->o1, 6);
 		S_num(fp, x->dO, 6);
 		S_num(fp, x->l, 6);
+		if (lbm && x->lk > 0)
+			fprintf(fp, ",%d", x->lk);
+		else if (lbm)
+			fputs("," VK_NA_TEXT, fp);
 		fprintf(fp, ",%s,%s,%s,%s", x->corp < 0 ? "NA" :
 		        x->corp ? "1" : "0", vk_change_k_word(x->kc),
 		        vk_change_o_word(x->oc), vk_class_info_of(x->cls)->code);
@@ -362,6 +392,15 @@ S_write_params(FILE *fp, const vk_config *cfg, size_t n, const S_stats *st)
 	        "minder inwoners: onvoldoende gegevens");
 	S_param(fp, "corporatiebuurt", k->corporatiebuurt, 1,
 	        "P boven dit percentage maakt een corporatiebuurt");
+	for (int i = 0; k->has_lbm && i < VK_LBM_NBOUNDS; i++) {
+		char name[32], desc[160];
+
+		snprintf(name, sizeof(name), "lbm_klasse_%d", i + 2);
+		snprintf(desc, sizeof(desc), "L vanaf deze waarde: "
+		         "Leefbaarometer-klasse %d, %s (configuratie)", i + 2,
+		         vk_lbm_klasse_name(i + 2));
+		S_param(fp, name, k->lbm_bounds[i], 6, desc);
+	}
 	S_param(fp, "mean_dK", st->mean_dk, 4, "gemiddelde ΔK (referentiebuurten)");
 	S_param(fp, "sd_dK", st->sd_dk, 4, "standaardafwijking ΔK (referentiebuurten)");
 	S_param(fp, "mean_dO", st->mean_do, 6, "gemiddelde ΔO (referentiebuurten)");
@@ -433,13 +472,14 @@ main(int argc, char **argv)
 	if (S_load(cfg, t, b, &e) != 0)
 		goto fail;
 	S_classify(cfg, b, n, &st, tmp);
-	if (S_check(b, n, cnt, inh, &e) != 0 || vk_mkdirs(outdir, &e) != 0)
+	if (S_check(b, n, cnt, inh, &e) != 0 || S_check_lbm(cfg, b, n, &e) != 0 ||
+	    vk_mkdirs(outdir, &e) != 0)
 		goto fail;
 
 	snprintf(path, sizeof(path), "%s/buurten.csv", outdir);
 	if ((fp = vk_out_open(&out[0], path, &e)) == NULL)
 		goto fail;
-	S_write_buurten(fp, t, b);
+	S_write_buurten(fp, t, b, cfg->classif.has_lbm);
 	snprintf(path, sizeof(path), "%s/summary.csv", outdir);
 	if ((fp = vk_out_open(&out[1], path, &e)) == NULL)
 		goto fail;

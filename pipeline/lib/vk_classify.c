@@ -168,3 +168,26 @@ vk_zscore(double v, double mean, double sd)
 		return NAN;
 	return (v - mean) / sd;
 }
+
+int
+vk_lbm_klasse(double v, const double *bounds)
+{
+	int k = 1;
+
+	if (isnan(v))
+		return 0;
+	while (k < VK_LBM_NKLASSEN && v >= bounds[k - 1])
+		k++;
+	return k;
+}
+
+const char *
+vk_lbm_klasse_name(int k)
+{
+	static const char *const names[VK_LBM_NKLASSEN] = {
+		"zeer onvoldoende", "ruim onvoldoende", "onvoldoende", "zwak",
+		"voldoende", "ruim voldoende", "goed", "zeer goed", "uitstekend"
+	};
+
+	return k >= 1 && k <= VK_LBM_NKLASSEN ? names[k - 1] : "NA";
+}

@@ -58,4 +58,20 @@ const char *vk_level_o_word(int t);
 /* z-score of v, NAN when v or sd is NAN or sd is 0. */
 double vk_zscore(double v, double mean, double sd);
 
+/* The nine Leefbaarometer classes (DOMAIN.md §5), 1 = zeer onvoldoende
+ * .. 9 = uitstekend. Their bounds are published per Leefbaarometer release,
+ * so they come from the config (classification.lbm_klassen), never from
+ * here. */
+#define VK_LBM_NKLASSEN 9
+
+/* Class 1..9 of the Leefbaarometer score v given the lower bounds of
+ * classes 2..9 (VK_LBM_NKLASSEN - 1 values, strictly ascending): 1 below
+ * bounds[0], 9 at or above the last; a value on a bound belongs to the
+ * higher class. 0 when v is NAN. */
+int vk_lbm_klasse(double v, const double *bounds);
+
+/* Dutch name of class 1..9 ("zeer onvoldoende" .. "uitstekend"), "NA"
+ * otherwise. */
+const char *vk_lbm_klasse_name(int k);
+
 #endif

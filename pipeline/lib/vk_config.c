@@ -515,12 +515,64 @@ S_indicators(S_ctx *c, vk_config *cfg, const vk_ynode *root)
 	return 0;
 }
 
+/* classification.lbm_klassen: exactly VK_LBM_NBOUNDS numbers, strictly
+ * ascending, so that every value of L falls in exactly one of the nine
+ * classes. Absent: k->has_lbm stays 0. */
+static int
+S_lbm_klassen(S_ctx *c, const vk_config *cfg, const vk_ynode *m,
+              vk_classif *k)
+{
+	const vk_ynode *v = vk_ymap_get(m, "lbm_klassen");
+
+	if (v == NULL)
+		return 0;
+	/* Bounds without L would class nothing and hide a config mistake. */
+	if (!cfg->ind[VK_IND_L].present)
+		return vk_yaml_fail(c->e, c->path, v, "\"lbm_klassen\" classes "
+		                    "indicator L, but indicators has no \"L\"");
+	if (v->kind != VK_Y_SEQ)
+		return vk_yaml_fail(c->e, c->path, v, "expected a list of %d "
+		                    "numbers for \"lbm_klassen\" (the lower bounds "
+		                    "of Leefbaarometer classes 2 to 9), found %s%s%s",
+		                    VK_LBM_NBOUNDS,
+		                    v->kind == VK_Y_SCALAR ? "\"" : "",
+		                    v->kind == VK_Y_SCALAR ? v->str :
+		                    vk_ykind_name(v->kind),
+		                    v->kind == VK_Y_SCALAR ? "\"" : "");
+	if (v->n != VK_LBM_NBOUNDS)
+		return vk_yaml_fail(c->e, c->path, v, "expected %d numbers for "
+		                    "\"lbm_klassen\" (the lower bounds of "
+		                    "Leefbaarometer classes 2 to 9), found %zu",
+		                    VK_LBM_NBOUNDS, v->n);
+	for (size_t i = 0; i < v->n; i++) {
+		const vk_ynode *it = v->items[i];
+
+		if (it->kind != VK_Y_SCALAR || !it->plain ||
+		    vk_num_parse(it->str, '.', NULL, 0, &k->lbm_bounds[i]) != 0)
+			return vk_yaml_fail(c->e, c->path, it, "expected a number "
+			                    "as bound %zu of \"lbm_klassen\", found "
+			                    "%s%s%s", i + 1,
+			                    it->kind == VK_Y_SCALAR ? "\"" : "",
+			                    it->kind == VK_Y_SCALAR ? it->str :
+			                    vk_ykind_name(it->kind),
+			                    it->kind == VK_Y_SCALAR ? "\"" : "");
+		if (i > 0 && !(k->lbm_bounds[i] > k->lbm_bounds[i - 1]))
+			return vk_yaml_fail(c->e, c->path, it, "expected strictly "
+			                    "ascending bounds in \"lbm_klassen\", "
+			                    "found %s after %s", it->str,
+			                    v->items[i - 1]->str);
+	}
+	k->has_lbm = 1;
+	return 0;
+}
+
 static int
 S_classification(S_ctx *c, vk_config *cfg, const vk_ynode *root)
 {
 	static const char *const keys[] = { "k_threshold", "o_tau_factor",
 	                                    "z_threshold", "min_inhabitants",
-	                                    "corporatiebuurt", NULL };
+	                                    "corporatiebuurt", "lbm_klassen",
+	                                    NULL };
 	const vk_ynode *m = vk_ymap_get(root, "classification");
 	vk_classif *k = &cfg->classif;
 
@@ -541,7 +593,8 @@ S_classification(S_ctx *c, vk_config *cfg, const vk_ynode *root)
 	       S_num(c, m, "z_threshold", 0, 10, &k->z_threshold) != 0 ||
 	       S_num(c, m, "min_inhabitants", 0, 1e7,
 	             &k->min_inhabitants) != 0 ||
-	       S_num(c, m, "corporatiebuurt", 0, 100, &k->corporatiebuurt) != 0
+	       S_num(c, m, "corporatiebuurt", 0, 100, &k->corporatiebuurt) != 0 ||
+	       S_lbm_klassen(c, cfg, m, k) != 0
 	       ? -1 : 0;
 }
 

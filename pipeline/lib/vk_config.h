@@ -72,12 +72,21 @@ typedef struct vk_indicator {
 	vk_pos pos;
 } vk_indicator;
 
+/* The nine Leefbaarometer classes need eight bounds (DOMAIN.md §5). */
+#define VK_LBM_NBOUNDS 8
+
 typedef struct vk_classif {
 	double k_threshold;     /* pp */
 	double o_tau_factor;
 	double z_threshold;
 	double min_inhabitants;
 	double corporatiebuurt; /* % */
+	/* classification.lbm_klassen: the lower bounds of Leefbaarometer
+	 * classes 2..9 on the scale of L, strictly ascending. Optional: the
+	 * Leefbaarometer publishes them per release and we hold no verified
+	 * numbers, so without the key nothing is classed (has_lbm = 0). */
+	int has_lbm;
+	double lbm_bounds[VK_LBM_NBOUNDS];
 } vk_classif;
 
 typedef struct vk_report {

@@ -37,10 +37,13 @@ local function class_of(v, breaks)
 	return #breaks + 1
 end
 
-local function fills(field, breaks, colours, pats)
+-- klass: a field that already holds each buurt's class number (classify
+-- computed it, as for the Leefbaarometer classes); breaks are then unused.
+local function fills(field, breaks, colours, pats, klass)
 	local f, n, pat = {}, {}, {}
 	for _, b in ipairs(qs.buurten) do
-		local i = class_of(b[field], breaks)
+		local i
+		if klass then i = b[klass] else i = class_of(b[field], breaks) end
 		if i then f[b.code] = colours[i]; pat[b.code] = pats and pats[i] end
 		local key = i or 0
 		n[key] = n[key] or { buurten = 0, inhabitants = 0 }
@@ -137,8 +140,8 @@ end
 
 -- The bottom part of a numeric page: legend left, ranking right.
 local function numeric_page(title, intro, field, breaks, colours, labels, legend_title,
-	dec, signed, hi, lo, extra, pats)
-	local f, n, pat = fills(field, breaks, colours, pats)
+	dec, signed, hi, lo, extra, pats, klass)
+	local f, n, pat = fills(field, breaks, colours, pats, klass)
 	local m, y = map_top(title, intro, f, { pattern = pat, export = "kaart-" .. field })
 	local lw = 210
 	local ly = num_legend(X0, y, lw, legend_title, labels, colours, n, nil, pats)
@@ -288,7 +291,41 @@ do
 end
 
 -- Leefbaarometer total score L ----------------------------------------------------
-do
+-- The nine official classes when the config gives their bounds
+-- (classification.lbm_klassen, in parameters.csv as lbm_klasse_2..9) and
+-- classify put each buurt's class in L_klasse; otherwise city quintiles.
+-- The bounds are never set here: the Leefbaarometer publishes them per
+-- release and a made-up scale would read as the official one.
+local LBM_NAMES, LBM_COLOURS = T.lbm_klassen, SC.L9
+local lbm_bounds = {}
+for k = 2, 9 do lbm_bounds[k - 1] = prm["lbm_klasse_" .. k] end
+
+if #lbm_bounds == 8 then
+	-- As few decimals as show every bound exactly (at most 4).
+	local dec = 0
+	for _, v in ipairs(lbm_bounds) do
+		while dec < 4 and math.abs(v * 10 ^ dec - math.floor(v * 10 ^ dec + 0.5)) > 1e-6 do
+			dec = dec + 1
+		end
+	end
+	-- Name above range on every row: the legend column is too narrow for
+	-- both on one line, and a range broken at its dash reads badly.
+	local labels = { LBM_NAMES[1] .. "\nonder " .. fmt(lbm_bounds[1], dec) }
+	for k = 2, 8 do
+		labels[k] = LBM_NAMES[k] .. "\n" .. fmt(lbm_bounds[k - 1], dec) .. " – " ..
+			fmt(lbm_bounds[k], dec)
+	end
+	labels[9] = LBM_NAMES[9] .. "\nvanaf " .. fmt(lbm_bounds[8], dec)
+	numeric_page("Leefbaarometer totaalscore (L) " .. (K.year_of("L") or ""),
+		"De totaalscore van de Leefbaarometer 3.0 (lbm), hoger is beter, in de negen " ..
+		"Leefbaarometer-klassen van zeer onvoldoende tot uitstekend. Een score op een grens " ..
+		"hoort bij de hogere klasse.",
+		"L", lbm_bounds, LBM_COLOURS, labels, "Leefbaarometer-klassen", 2, false,
+		"Hoogste L", "Laagste L",
+		"De klassengrenzen komen uit de configuratie (classification: lbm_klassen) en horen " ..
+		"die van de Leefbaarometer zelf te zijn, voor de editie waaruit L komt.",
+		nil, "L_klasse")
+else
 	local list = {}
 	for _, b in ipairs(qs.buurten) do if b.L then list[#list + 1] = b.L end end
 	table.sort(list)
@@ -300,8 +337,9 @@ do
 		labels[5] = "hoogste vijfde (vanaf " .. fmt(br[4], 2) .. ")"
 		numeric_page("Leefbaarometer totaalscore (L) " .. (K.year_of("L") or ""),
 			"De totaalscore van de Leefbaarometer 3.0 (lbm), hoger is beter. De grenzen van de " ..
-			"negen Leefbaarometer-klassen (zeer onvoldoende … uitstekend) staan niet in onze " ..
-			"gegevens; de kaart toont daarom vijf klassen naar de kwintielen van de stad.",
+			"negen Leefbaarometer-klassen (zeer onvoldoende … uitstekend) zijn niet opgegeven in " ..
+			"de configuratie (classification: lbm_klassen); de kaart toont daarom vijf klassen " ..
+			"naar de kwintielen van de stad.",
 			"L", br, SC.L, labels, "L (kwintielen van de stad)", 2, false, "Hoogste L", "Laagste L",
 			"Klassen: kwintielen van de stad, niet de negen Leefbaarometer-klassen.")
 	end

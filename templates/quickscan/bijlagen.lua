@@ -115,6 +115,16 @@ local dict = {
 	{ "focus", "1: focusbuurt (K hoog en O zwak)", "0/1" },
 	{ "na_reason", "waarom de buurt geen klasse heeft (leeg als ze er een heeft)", "tekst" },
 }
+-- classify writes L_klasse (after L) only when the config gives lbm_klassen.
+if qs.param.lbm_klasse_2 then
+	for i, d in ipairs(dict) do
+		if d[1] == "L" then
+			table.insert(dict, i + 1, { "L_klasse", "Leefbaarometer-klasse van L, 1 (zeer onvoldoende) " ..
+				"tot 9 (uitstekend), met de grenzen uit de configuratie (lbm_klassen)", "1–9" })
+			break
+		end
+	end
+end
 y = table{ x = X0, y = y, w = W, columns = { { title = "Kolom", width = 110 }, { title = "Betekenis", wrap = true },
 	{ title = "Eenheid", width = 90 } }, rows = dict, style = S.table, header_style = S.table_head,
 	zebra = C.zebra, rule = C.rule, pad = 3, max_lines = 2 }

@@ -183,6 +183,9 @@ S.scheme = {
 	O = { "#8856A7", "#9EBCDA", "#E0ECF4" },                     -- BuPu (zwak dark)
 	change = { "#E66101", "#FDB863", "#F7F7F7", "#B2ABD2", "#5E3C99" }, -- PuOr
 	L = { "#FFFFCC", "#C2E699", "#78C679", "#31A354", "#006837" }, -- YlGn
+	-- The nine Leefbaarometer classes (classification: lbm_klassen): YlGn-9.
+	L9 = { "#FFFFE5", "#F7FCB9", "#D9F0A3", "#ADDD8E", "#78C679", "#41AB5D",
+		"#238443", "#006837", "#004529" },
 	-- Bivariate 3 x 3 (K level across, O level down: goed, midden, zwak).
 	focus = {
 		{ "#E8E8E8", "#E4ACAC", "#C85A5A" },
@@ -190,6 +193,10 @@ S.scheme = {
 		{ "#64ACBE", "#627F8C", "#574249" },
 	},
 }
+
+-- The Leefbaarometer's nine class names (DOMAIN.md §5), lowest first.
+S.words.lbm_klassen = { "zeer onvoldoende", "ruim onvoldoende", "onvoldoende", "zwak",
+	"voldoende", "ruim voldoende", "goed", "zeer goed", "uitstekend" }
 
 S.words.r3 = {
 	sum_kicker = "1  SAMENVATTING",

@@ -16,6 +16,9 @@ main(void)
 	const double four[4] = { 1, 2, 3, 4 };
 	const double gaps[6] = { NAN, 1, 2, NAN, 3, 4 };
 	const double dO[4] = { -0.20, 0.20, 0.00, 0.02 };
+	/* made-up Leefbaarometer bounds for classes 2..9, not official ones */
+	const double lbm[VK_LBM_NKLASSEN - 1] = { 3.0, 3.5, 3.8, 4.0, 4.1, 4.2,
+	                                          4.3, 4.5 };
 
 	/* thresholds are strict: exactly +1.0 pp is still stable */
 	CHECK(vk_change(1.5, 1.0) == U, "dK +1.5 pp is toename");
@@ -66,6 +69,21 @@ main(void)
 	CHECK(vk_tercile(NAN, 2, 3) == -1, "missing level is NA");
 	CHECK_STR(vk_level_o_word(0), "zwak", "lowest O third is zwak");
 	CHECK_STR(vk_level_k_word(2), "hoog", "highest K third is hoog");
+
+	/* Leefbaarometer classes: a value on a bound is the higher class */
+	CHECK(vk_lbm_klasse(2.9, lbm) == 1, "L 2.9 below the first bound is 1");
+	CHECK(vk_lbm_klasse(-0.15, lbm) == 1, "L -0.15 far below is 1");
+	CHECK(vk_lbm_klasse(3.0, lbm) == 2, "L 3.0 on the first bound is 2");
+	CHECK(vk_lbm_klasse(3.9999, lbm) == 4, "L 3.9999 just below 4.0 is 4");
+	CHECK(vk_lbm_klasse(4.0, lbm) == 5, "L 4.0 on the fourth bound is 5");
+	CHECK(vk_lbm_klasse(4.25, lbm) == 7, "L 4.25 between 4.2 and 4.3 is 7");
+	CHECK(vk_lbm_klasse(4.5, lbm) == 9, "L 4.5 on the last bound is 9");
+	CHECK(vk_lbm_klasse(7.0, lbm) == 9, "L 7.0 above the last bound is 9");
+	CHECK(vk_lbm_klasse(NAN, lbm) == 0, "missing L has no class");
+	CHECK_STR(vk_lbm_klasse_name(1), "zeer onvoldoende", "class 1 name");
+	CHECK_STR(vk_lbm_klasse_name(5), "voldoende", "class 5 name");
+	CHECK_STR(vk_lbm_klasse_name(9), "uitstekend", "class 9 name");
+	CHECK_STR(vk_lbm_klasse_name(0), "NA", "no class is NA");
 
 	CHECK(vk_class_from_code("VB") == VK_CLASS_VB, "code VB");
 	CHECK(vk_class_from_code("XX") == VK_NCLASS, "unknown code");
