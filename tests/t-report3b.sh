@@ -53,6 +53,9 @@ for t in "Corporatiebezit (P) 2024" "Kwetsbare bewoners (K) 2024" "Verandering k
 	check "$t: legend" grep -Eq "buurten +inwoners|Legenda" "$f"
 	check "$t: scale bar" grep -Eq "^ *0 +[0-9]+ k?m" "$f"
 	check "$t: source line" grep -q "^ *Bron: CBS" "$f"
+	# The rankings name buurten by number: the map shows all 111 numbers.
+	check "$t: every buurt numbered" sh -c '! grep -q "Niet op de kaart" "$0" &&
+		test "$(grep -oE "\b(0[1-9]|10)[0-9]{2}\b" "$0" | sort -u | wc -l)" -eq 111' "$f"
 done
 f=$(page_of "Signaleringskaart relatief")
 check "relative map: VD 6 buurten, 16.475 inwoners" sh -c 'grep -q "Klassen (relatief)" "$0" &&

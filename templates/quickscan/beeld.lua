@@ -59,15 +59,20 @@ local function map_top(title, intro, fill, opts)
 	mark(title)
 	local y = K.heading(R3.beeld_kicker, title, P.top) + 8
 	y = y + textbox(X0, y, W, nil, intro, S.body) + 6
-	local mh = math.min(W / map_aspect(), opts.h or 330)
+	local mh = math.min(W / map_aspect(), opts.h or 350)
 	local M = S.city_map
-	local m = map{ x = X0, y = y, w = W, h = mh, fill = fill, labels = "none",
+	-- Buurt numbers, as on the signaleringskaart: the ranking beside the
+	-- legend names buurten by number, so the reader can find them.
+	local m = map{ x = X0, y = y, w = W, h = mh, fill = fill, labels = "number",
+		label_font = S.map_labels.font, label_size = S.map_labels.size,
+		label_min = S.map_labels.min,
 		avoid = K.map_furniture_boxes(X0, y, W, mh), hatch = C.hatch,
 		context = C.context, wijk_edge = M.wijk_edge, wijk_width = M.wijk_width,
 		edge = M.edge, edge_width = M.edge_width,
 		pattern = opts.pattern or S.class_pattern, pattern_color = opts.pattern_color or C.pattern,
 		export = opts.export }
 	K.map_furniture(m)
+	if #m.omitted > 0 then return m, K.omitted_note(m, y + mh + 3) + 7 end
 	return m, y + mh + 10
 end
 
@@ -215,7 +220,7 @@ do
 		"Dezelfde regels, maar getoetst op z-scores binnen de gemeente (|z| > " ..
 		fmt(prm.z_threshold or 0.5, 1) .. "): waar K en O zich het sterkst en het zwakst " ..
 		"ontwikkelden binnen deze stad, ook als alles absoluut verbetert (" .. K.change_years() .. ").",
-		"class_rel", { h = 360, export = "signaleringskaart-relatief" })
+		"class_rel", { h = 380, export = "signaleringskaart-relatief" })
 	local rows = {}
 	for _, c in ipairs(qs.classes) do
 		rows[#rows + 1] = { K.class_paint(c), c.code .. "  " .. c.label,
@@ -253,7 +258,7 @@ do
 	local m, y = map_top(title,
 		"Niveaus, geen veranderingen: K-niveau (tertielen van de stad) tegen O-niveau. " ..
 		"Focusbuurten (hoge K en zwakke O, de donkerste cel) zijn extra gemarkeerd met een kruisarcering.",
-		f, { h = 340, pattern = pat, pattern_color = "#FFFFFF", export = "focuskaart" })
+		f, { h = 350, pattern = pat, pattern_color = "#FFFFFF", export = "focuskaart" })
 	-- Bivariate legend: 3 x 3 cells with buurten and inhabitants.
 	local cs, lx = 46, X0 + 70
 	text(X0, y + 8, "Legenda", S.h2)
