@@ -20,6 +20,13 @@ S=$W/outlook/summary.csv
 C=$W/outlook/city.csv
 I=$W/outlook/inputs.csv
 
+# The outlook starts from the wijk K the wijkschets shows: the wijk's own
+# figure in index/trends.csv for K's base year and year (2018, 2024).
+check "K of every wijk = index/trends.csv, source 'wijk'" awk -F, '
+	NR == FNR { if ($2 == "K" && $3 == "*") t[$1 "," $4] = $5; next }
+	FNR > 1 { n++; if ($6 + 0 != t[$1 ",2024"] + 0 || $7 + 0 != t[$1 ",2018"] + 0 || $8 != "wijk") bad++ }
+	END { exit !(n == 40 && bad == 0) }' "$W/index/trends.csv" "$I"
+
 # (10 wijken + city) x 2 scenarios x 11 years x 5 segments x 4 variables
 check "projections: one row per wijk, scenario, year, segment, variable" \
 	test "$(($(wc -l <"$P") - 1))" -eq 4840

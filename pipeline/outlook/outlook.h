@@ -70,9 +70,11 @@ typedef struct ol_wijk {
 	char code[16];
 	char *name;
 	int in_area;
-	double K, K_base;          /* % from classify (population-weighted) */
+	double K, K_base;          /* %: the wijk figure of index/trends.csv, else
+	                            * classify's buurten (population-weighted) */
 	double inhabitants;        /* of the buurten with both K's */
 	int K_from_config;
+	int K_from_wijk;           /* K, K_base from index/trends.csv */
 	double stock_homes, stock_corp, stock_owner; /* as read, NAN = none */
 	int stock_from;            /* 0 none, 1 wijk row, 2 sum of buurten */
 	int calibrated[VK_NSEG];   /* 1 calibrated, 2 calibrated and clamped */

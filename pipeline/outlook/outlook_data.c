@@ -279,6 +279,72 @@ done:
 	return rc;
 }
 
+/* The wijk's own K where index/trends.csv has it for both years (the
+ * source's wijk row, or its combination of components): the figure the
+ * wijkschets shows, so the outlook starts where the rest of the report
+ * says the wijk is. The buurt mean of S_k stays for the other wijken. */
+static int
+S_k_trends(const char *workdir, ol_data *d, const vk_strmap *map, int y1,
+           int y0, vk_err *e)
+{
+	char path[4096];
+	size_t cw, ci, cc, cy, cv;
+	vk_csv *t;
+	double *v;
+	int rc = -1;
+
+	snprintf(path, sizeof(path), "%s/index/trends.csv", workdir);
+	if ((t = vk_csv_read(path, NULL, e)) == NULL)
+		return -1;
+	v = malloc(d->nw * 2 * sizeof(*v));
+	if (v == NULL) {
+		vk_err_io(e, NULL, "out of memory");
+		goto done;
+	}
+	for (size_t w = 0; w < 2 * d->nw; w++)
+		v[w] = NAN;
+	if (vk_csv_need(t, "wijk", &cw, e) != 0 ||
+	    vk_csv_need(t, "indicator", &ci, e) != 0 ||
+	    vk_csv_need(t, "component", &cc, e) != 0 ||
+	    vk_csv_need(t, "year", &cy, e) != 0 ||
+	    vk_csv_need(t, "value", &cv, e) != 0)
+		goto done;
+	for (size_t r = 0; r < vk_csv_nrows(t); r++) {
+		const char *ys = vk_csv_get(t, r, cy);
+		double x;
+		size_t w;
+		long yr;
+		char *end;
+
+		if (strcmp(vk_csv_get(t, r, ci), "K") != 0 ||
+		    strcmp(vk_csv_get(t, r, cc), "*") != 0 ||
+		    !vk_strmap_get(map, vk_csv_get(t, r, cw), &w))
+			continue;
+		yr = strtol(ys, &end, 10);
+		if (end == ys || *end != '\0' || (yr != y1 && yr != y0))
+			continue;
+		if (vk_num_parse(vk_csv_get(t, r, cv), '.', NULL, 0, &x) < 0) {
+			vk_err_set(e, path, vk_csv_line(t, r), (long)cv + 1,
+			           "expected a number or NA, found \"%s\"",
+			           vk_csv_get(t, r, cv));
+			goto done;
+		}
+		v[2 * w + (yr == y1 ? 0 : 1)] = x;
+	}
+	for (size_t w = 0; w < d->nw; w++) {
+		if (isnan(v[2 * w]) || isnan(v[2 * w + 1]))
+			continue;
+		d->w[w].K = v[2 * w];
+		d->w[w].K_base = v[2 * w + 1];
+		d->w[w].K_from_wijk = 1;
+	}
+	rc = 0;
+done:
+	free(v);
+	vk_csv_free(t);
+	return rc;
+}
+
 /* Population-weighted K per wijk, over the buurten with inhabitants and K
  * in both years, so that the change used for calibration compares the
  * same buurten; K alone from the buurten that have it when none has both. */
@@ -493,6 +559,10 @@ ol_data_load(const vk_config *cfg, const ol_config *oc, const char *workdir,
 		             ik->base_year;
 	d->stock_year = oc->stock_year;
 	if (S_wijken(workdir, d, map, e) != 0 || S_k(workdir, d, map, e) != 0)
+		goto done;
+	if (d->k_years >= 1 &&
+	    S_k_trends(workdir, d, map, ik->base_year + d->k_years,
+	               ik->base_year, e) != 0)
 		goto done;
 	if (oc->stock_source != NULL && S_stock_read(cfg, oc, &codes, e) != 0)
 		goto done;

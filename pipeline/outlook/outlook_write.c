@@ -201,7 +201,8 @@ S_inputs(FILE *fp, const ol_config *oc, const ol_data *d)
 			fprintf(fp, ",%s", from[sf]);
 			S_num(fp, x->K, 4);
 			S_num(fp, x->K_base, 4);
-			fprintf(fp, ",%s", x->K_from_config ? "config" : "classify");
+			fprintf(fp, ",%s", x->K_from_config ? "config" :
+			        x->K_from_wijk ? "wijk" : "classify");
 			/* Six decimals: enough to recompute the projections. */
 			S_num(fp, 100 * x->w.k0[s], 6);
 			S_num(fp, x->calibrated[s] ? 100 * x->k_base_seg[s] : NAN, 6);
