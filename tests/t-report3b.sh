@@ -85,3 +85,22 @@ check "sources and configuration" sh -c 'grep -l "Bijlage C" "$@" | xargs grep -
 # The maps nest under one "Veerkracht in beeld" bookmark.
 check "outline: the maps sit under Veerkracht in beeld" \
 	sh -c 'mutool show "$0" outline | grep -A1 "\"Veerkracht in beeld\"" | tail -n 1 | grep -q "^|		\"Corporatiebezit"' "$PDF"
+
+# The level and change maps count buurten exactly as classify classed them
+# (k_level, o_level, k_change, o_change), bounds included.
+B=$W/classify/buurten.csv
+cnt() { csv_cut "$B" "$1" | grep -cx "$2"; }
+legend_n() { # page, row label: the buurten count of that legend row
+	awk -v l="$2" 'index($0, l) { n = split(substr($0, index($0, l)), t, /  +/)
+		for (i = 2; i <= n; i++) if (t[i] ~ /^[0-9]+$/) { print t[i]; exit } }' "$1"
+}
+f=$(page_of "^ *Kwetsbare bewoners (K) 2024")
+check "K map: hoog as k_level ($(cnt k_level hoog))" test "$(legend_n "$f" "hoog: boven")" = "$(cnt k_level hoog)"
+check "K map: laag as k_level ($(cnt k_level laag))" test "$(legend_n "$f" "laag: onder")" = "$(cnt k_level laag)"
+f=$(page_of "^ *Overlast en onveiligheid (O) 2024")
+check "O map: goed as o_level ($(cnt o_level goed))" test "$(legend_n "$f" "goed: boven")" = "$(cnt o_level goed)"
+f=$(page_of "^ *Verandering kwetsbare bewoners")
+up=$(( $(legend_n "$f" "toename 1,0") + $(legend_n "$f" "toename meer") ))
+check "ΔK map: toename rows = k_change toename ($(cnt k_change toename))" test "$up" = "$(cnt k_change toename)"
+check "ΔK map: stabiel as k_change ($(cnt k_change stabiel))" \
+	test "$(legend_n "$f" "stabiel (±")" = "$(cnt k_change stabiel)"

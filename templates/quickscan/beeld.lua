@@ -160,6 +160,25 @@ local function years(key) return K.years(qs.indicators[key]) or "" end
 local kt, tau = prm.k_threshold or 1, prm.tau or 0
 local cb = prm.corporatiebuurt or 66.7
 
+-- The level and change maps take their middle classes from classify's own
+-- verdicts (k_level, o_level, k_change, o_change), not from comparing the
+-- rounded CSV values again: a buurt exactly on a tertile bound or at
+-- ΔK = +1,0 then sits in the same class on the map, on the focuskaart and
+-- in the signaleringskaart's counts. The outer change classes split the
+-- classifier's toename/afname by size ("meer dan").
+local LEVEL_K = { laag = 1, midden = 2, hoog = 3 }
+local LEVEL_O = { zwak = 1, midden = 2, goed = 3 }
+for _, b in ipairs(qs.buurten) do
+	b._kl_K, b._kl_O = LEVEL_K[b.k_level or ""], LEVEL_O[b.o_level or ""]
+	local kc, oc = b.k_change, b.o_change
+	if kc == "stabiel" then b._kl_dK = 3
+	elseif kc == "afname" then b._kl_dK = b.dK < -5 * kt and 1 or 2
+	elseif kc == "toename" then b._kl_dK = b.dK > 5 * kt and 5 or 4 end
+	if oc == "stabiel" then b._kl_dO = 3
+	elseif oc == "verslechtering" then b._kl_dO = b.dO < -3 * tau and 1 or 2
+	elseif oc == "verbetering" then b._kl_dO = b.dO > 3 * tau and 5 or 4 end
+end
+
 -- P: corporation share ------------------------------------------------------
 numeric_page("Corporatiebezit (P) " .. years("P"),
 	"Aandeel corporatiewoningen per buurt (%). Vanaf " .. fmt(cb, 1) .. "% (meer dan twee derde) " ..
@@ -177,7 +196,7 @@ if kq1 and kq2 then
 		"K", { kq1, kq2 }, SC.K,
 		{ "laag: onder " .. fmt(kq1, 1) .. "%", "midden: " .. tercile_label(kq1, kq2, 1) .. "%",
 			"hoog: boven " .. fmt(kq2, 1) .. "%" },
-		"K-niveau (tertielen)", 1, false, "Hoogste K", "Laagste K")
+		"K-niveau (tertielen)", 1, false, "Hoogste K", "Laagste K", nil, nil, "_kl_K")
 end
 numeric_page("Verandering kwetsbare bewoners (ΔK) " .. years("K"),
 	"Verandering van K in procentpunten. Het midden van de schaal is de band waarin K " ..
@@ -187,7 +206,8 @@ numeric_page("Verandering kwetsbare bewoners (ΔK) " .. years("K"),
 		"stabiel (±" .. fmt(kt, 1) .. " pp)", "toename " .. fmt(kt, 1) .. " – " .. fmt(5 * kt, 1) .. " pp",
 		"toename meer dan " .. fmt(5 * kt, 1) .. " pp" },
 	"ΔK (procentpunten)", 1, true, "Sterkste toename", "Sterkste afname",
-	"Schuine lijnen: een toename (zo ook in zwart-wit te lezen).", { nil, nil, nil, "back", "back" })
+	"Schuine lijnen: een toename (zo ook in zwart-wit te lezen).", { nil, nil, nil, "back", "back" },
+	"_kl_dK")
 
 -- O level and ΔO ---------------------------------------------------------------
 local oq1, oq2 = prm.O_tercile_low, prm.O_tercile_high
@@ -198,7 +218,7 @@ if oq1 and oq2 then
 		"O", { oq1, oq2 }, SC.O,
 		{ "zwak: onder " .. fmt(oq1, 3), "midden: " .. tercile_label(oq1, oq2, 3),
 			"goed: boven " .. fmt(oq2, 3) },
-		"O-niveau (tertielen)", 3, false, "Beste O", "Zwakste O")
+		"O-niveau (tertielen)", 3, false, "Beste O", "Zwakste O", nil, nil, "_kl_O")
 end
 numeric_page("Verandering overlast en onveiligheid (ΔO) " .. years("O"),
 	"Verandering van O; het midden van de schaal is de band waarin O stabiel heet " ..
@@ -207,7 +227,8 @@ numeric_page("Verandering overlast en onveiligheid (ΔO) " .. years("O"),
 	{ "verslechtering meer dan 3τ", "verslechtering τ – 3τ", "stabiel (±τ)",
 		"verbetering τ – 3τ", "verbetering meer dan 3τ" },
 	"ΔO (τ = " .. fmt(tau, 3) .. ")", 3, true, "Sterkste verbetering", "Sterkste verslechtering",
-	"Schuine lijnen: een verslechtering (zo ook in zwart-wit te lezen).", { "back", "back" })
+	"Schuine lijnen: een verslechtering (zo ook in zwart-wit te lezen).", { "back", "back" },
+	"_kl_dO")
 
 -- Signaleringskaart, absolute (the existing page) and relative -------------------
 K.map_mark = mark
@@ -269,8 +290,15 @@ do
 			if i == 3 and j == 3 then paint.hatch, paint.pattern = "#FFFFFF", "cross" end
 			rect(lx + (i - 1) * cs, gy + (j - 1) * 26, cs, 26, paint)
 			local c = cell[j * 10 + i] or { 0, 0 }
-			text(lx + (i - 0.5) * cs, gy + (j - 1) * 26 + 16, fmt(c[1]),
-				{ font = "bold", size = 8, color = (j == 3 and i >= 2) and "#FFFFFF" or "text", align = "center" })
+			local cx, cy = lx + (i - 0.5) * cs, gy + (j - 1) * 26 + 16
+			local colour = (j == 3 and i >= 2) and "#FFFFFF" or "text"
+			if i == 3 and j == 3 then
+				-- The focus cell's count on a white chip: the cross-hatch
+				-- would swallow it.
+				rect(cx - 11, cy - 9, 22, 12, { fill = "#FFFFFF" })
+				colour = "text"
+			end
+			text(cx, cy, fmt(c[1]), { font = "bold", size = 8, color = colour, align = "center" })
 		end
 	end
 	for i, l in ipairs({ "laag", "midden", "hoog" }) do
@@ -341,10 +369,8 @@ else
 		for q = 2, 4 do labels[q] = fmt(br[q - 1], 2) .. " – " .. fmt(br[q], 2) end
 		labels[5] = "hoogste vijfde (vanaf " .. fmt(br[4], 2) .. ")"
 		numeric_page("Leefbaarometer totaalscore (L) " .. (K.year_of("L") or ""),
-			"De totaalscore van de Leefbaarometer 3.0 (lbm), hoger is beter. De grenzen van de " ..
-			"negen Leefbaarometer-klassen (zeer onvoldoende … uitstekend) zijn niet opgegeven in " ..
-			"de configuratie (classification: lbm_klassen); de kaart toont daarom vijf klassen " ..
-			"naar de kwintielen van de stad.",
+			"De totaalscore van de Leefbaarometer 3.0 (lbm), hoger is beter, in vijf even grote " ..
+			"groepen: de kwintielen van de buurten van de stad.",
 			"L", br, SC.L, labels, "L (kwintielen van de stad)", 2, false, "Hoogste L", "Laagste L",
 			"Klassen: kwintielen van de stad, niet de negen Leefbaarometer-klassen.")
 	end

@@ -180,7 +180,9 @@ S.table_small_head = { font = "bold", size = 7, color = "text", leading = 8.4 }
 S.scheme = {
 	P = { "#F2F0F7", "#CBC9E2", "#9E9AC8", "#54278F" },          -- Purples
 	K = { "#FFF7BC", "#FEC44F", "#D95F0E" },                     -- YlOrBr
-	O = { "#8856A7", "#9EBCDA", "#E0ECF4" },                     -- BuPu (zwak dark)
+	-- OrRd, zwak dark: warm colours mean "worse" on every map (purple is
+	-- an improvement on the change maps).
+	O = { "#E34A33", "#FDBB84", "#FEE8C8" },
 	change = { "#E66101", "#FDB863", "#F7F7F7", "#B2ABD2", "#5E3C99" }, -- PuOr
 	L = { "#FFFFCC", "#C2E699", "#78C679", "#31A354", "#006837" }, -- YlGn
 	-- The nine Leefbaarometer classes (classification: lbm_klassen): YlGn-9.
@@ -233,7 +235,8 @@ S.colour.dot_off = "#FFFFFF"
 -- it, share the rest), the trend charts beside the buurten table, and how many table
 -- rows the sheet holds before the table continues on a page of its own.
 S.wijk_sheet = { map_w = 276, map_h = 196, figures_h = 108,
-	chart_w = 172, chart_h = 74, max_rows = 16 }
+	chart_w = 172, chart_h = 74, max_rows = 16,
+	span_K = 10, span_O = 0.2 }   -- least span of the trend charts' value axes
 -- The wijken map on the opening page of the wijkschetsen.
 S.wijken_map = { max_h = 300, fill = "accent_light", edge = "#FFFFFF", edge_width = 0.4,
 	font = "bold", size = 9, min = 6, color = "accent" }
@@ -265,7 +268,7 @@ S.words.trend_K = "K: kwetsbare huishoudens (%)"
 S.words.trend_O = "O: overlast en onveiligheid (hoger is beter)"
 S.words.trend_none = "Geen reeks beschikbaar."
 S.words.trend_src = "Wijkwaarde van de bron waar die er is, anders het naar inwoners " ..
-	"gewogen gemiddelde van de buurten (index/trends.csv)."
+	"gewogen gemiddelde van de buurten."
 S.words.inset = "Ligging in de stad"
 S.words.notes = {
 	probleemanalyse = "Probleemanalyse",
@@ -282,9 +285,9 @@ S.words.status_items = {
 S.words.stoplicht = { groen = "groen", oranje = "oranje", rood = "rood" }
 S.words.auto_mark = "automatisch gegenereerd"
 S.words.auto_title = "Wat de cijfers laten zien"
-S.words.auto_hint = "Deze tekst is automatisch gegenereerd uit de cijfers; de adviseur vult " ..
-	"probleemanalyse, definitie van succes, stand van zaken en dilemma aan in de configuratie " ..
-	"(wijken:)."
+S.words.auto_hint = "Deze tekst is automatisch uit de cijfers afgeleid. De duiding van de " ..
+	"adviseur (probleemanalyse, definitie van succes, stand van zaken en dilemma) is voor deze " ..
+	"wijk nog niet opgesteld."
 -- Data-driven sentences: arguments are numbers and names, already formatted.
 S.words.auto = {
 	k_up = function(y0, y1, a, b) return "Het aandeel kwetsbare huishoudens steeg van " ..
@@ -299,7 +302,7 @@ S.words.auto = {
 		y0 .. " en " .. y1 .. "." end,
 	o_same = function(y0, y1) return "Overlast en onveiligheid bleven tussen " ..
 		y0 .. " en " .. y1 .. " ongeveer gelijk." end,
-	top_dk = function(name, v) return "De sterkste toename van K had " .. name ..
+	top_dk = function(name, v) return "De sterkste toename van K was in " .. name ..
 		" (" .. v .. " procentpunt)." end,
 	vd = function(list) return "Veerkracht onder druk: " .. list .. "." end,
 	no_vd = "Geen buurt van de wijk valt in de klasse veerkracht onder druk.",
@@ -325,8 +328,7 @@ S.words.hp = {
 S.words.hp_levels = { [0] = "geen", "licht", "substantieel", "vol op het orgel" }
 S.words.hp_missing = "niet ingevuld"
 S.words.hp_missing_list = function(list)
-	return "Handelingsperspectieven niet ingevuld voor: " .. list .. ". De adviseur vult ze in " ..
-		"de configuratie in (wijken: CODE: perspectieven:)."
+	return "Handelingsperspectieven nog niet opgesteld voor: " .. list .. "."
 end
 S.words.hp_wijk = function(name) return "Handelingsperspectieven " .. name end
 S.words.hp_city = "Overzicht van de stad"

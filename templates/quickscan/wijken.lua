@@ -93,8 +93,11 @@ local function class_bar(x, y, w, buurten)
 end
 
 -- A small line chart of a series, in the look of the outlook charts:
--- grey grid with rounded steps, years along the bottom, one line.
-local function trend_chart(x, y0, w, h, title, ser, decimals, colour)
+-- grey grid with rounded steps, years along the bottom, one line. The
+-- value axis spans at least min_span, so that a change of a few tenths
+-- does not fill the chart and look dramatic; the year axis runs from
+-- years[1] to years[2], the same for both charts of a sheet.
+local function trend_chart(x, y0, w, h, title, ser, decimals, colour, min_span, years)
 	text(x, y0 + 8, title, S.legend_code)
 	if #ser < 2 then
 		text(x, y0 + 26, T.trend_none, S.note)
@@ -102,7 +105,11 @@ local function trend_chart(x, y0, w, h, title, ser, decimals, colour)
 	end
 	local lo, hi = math.huge, -math.huge
 	for _, p in ipairs(ser) do lo, hi = math.min(lo, p.value), math.max(hi, p.value) end
-	local span = math.max(hi - lo, decimals == 0 and 4 or 0.2)
+	local span = math.max(hi - lo, min_span)
+	if hi - lo < min_span then
+		local mid = (hi + lo) / 2
+		lo, hi = mid - min_span / 2, mid + min_span / 2
+	end
 	local raw = span / 3
 	local mag = 10 ^ math.floor(math.log(raw, 10))
 	local step = mag
@@ -113,7 +120,7 @@ local function trend_chart(x, y0, w, h, title, ser, decimals, colour)
 	hi = math.ceil(hi / step) * step
 	if hi - lo < step then hi = lo + step end
 	local gx, gy, gw, gh = x + 30, y0 + 16, w - 38, h - 32
-	local y_first, y_last = ser[1].year, ser[#ser].year
+	local y_first, y_last = years[1], years[2]
 	local function px(yr) return gx + (yr - y_first) * gw / math.max(1, y_last - y_first) end
 	local function py(v) return gy + gh - (v - lo) * gh / (hi - lo) end
 	local tick = { font = "regular", size = 6.5, color = "muted", align = "right" }
@@ -140,8 +147,11 @@ local function trend_chart(x, y0, w, h, title, ser, decimals, colour)
 	for _, p in ipairs(ser) do
 		circle(px(p.year), py(p.value), 1.8, { fill = colour })
 	end
-	local last = ser[#ser]
-	text(px(last.year) - 3, py(last.value) - 5, fmt(last.value, decimals),
+	-- The last value left of its point, above the line when it rose into
+	-- the point and below it when it fell, so the line never crosses it.
+	local last, prev = ser[#ser], ser[#ser - 1]
+	local dy = prev.value > last.value and 9 or -5
+	text(px(last.year) - 3, py(last.value) + dy, fmt(last.value, decimals),
 		{ font = "bold", size = 7, color = "text", align = "right" })
 end
 
@@ -196,7 +206,10 @@ local function auto_text(w)
 	for _, b in ipairs(w.buurten) do
 		if b.dK and b.class ~= "NA" and (top == nil or b.dK > top.dK) then top = b end
 	end
-	if top and top.dK > 0 then parts[#parts + 1] = A.top_dk(top.name, fmt(top.dK, 1, true)) end
+	-- Only a rise the classification counts as one (more than k_threshold).
+	if top and top.dK > (qs.param.k_threshold or 1) then
+		parts[#parts + 1] = A.top_dk(top.name, fmt(top.dK, 1, true))
+	end
 	local vd, focus = {}, {}
 	for _, b in ipairs(w.buurten) do
 		if b.class == "VD" then vd[#vd + 1] = b end
@@ -427,9 +440,16 @@ local function wijk_page(w)
 		ty = ty + 3 + textbox(X0, ty + 3, tw, nil, na_note, S.note)
 	end
 	local cx = X0 + tw + 16
-	trend_chart(cx, y, cw, G.chart_h, T.trend_K, series(w.code, "K"), 1, C.accent)
-	trend_chart(cx, y + G.chart_h + 4, cw, G.chart_h, T.trend_O, series(w.code, "O"), 3,
-		"#D7301F")
+	local sk, so = series(w.code, "K"), series(w.code, "O")
+	local yr = { math.huge, -math.huge }
+	for _, ser in ipairs({ sk, so }) do
+		if #ser >= 2 then
+			yr[1], yr[2] = math.min(yr[1], ser[1].year), math.max(yr[2], ser[#ser].year)
+		end
+	end
+	trend_chart(cx, y, cw, G.chart_h, T.trend_K, sk, 1, C.accent, G.span_K, yr)
+	trend_chart(cx, y + G.chart_h + 4, cw, G.chart_h, T.trend_O, so, 3, "#D7301F",
+		G.span_O, yr)
 	local cy = y + 2 * G.chart_h + 6
 	cy = cy + textbox(cx, cy, cw, nil, T.trend_src, S.small)
 	y = math.max(ty, cy) + 12
