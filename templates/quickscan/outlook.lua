@@ -16,9 +16,9 @@ local X1 = X0 + PW
 local BOTTOM = P.h - P.bottom - 16
 
 local W = {
-	kicker6 = "GETALSMATIGE DOORKIJK",
+	kicker6 = "6  GETALSMATIGE DOORKIJK",
 	title6 = function(area) return "Getalsmatige doorkijk " .. area end,
-	kicker7 = "IMPACT OP DE HELE STAD",
+	kicker7 = "7  IMPACT OP DE HELE STAD",
 	title7 = "Impact op de hele stad",
 	intro = function(p)
 		return "Per wijk is doorgerekend hoe de woningvoorraad en het aantal kwetsbare " ..
@@ -57,7 +57,7 @@ local W = {
 		return s
 	end,
 	none_calibrated = "Instroom: alle instroomaandelen zijn in de configuratie gegeven.",
-	wijk_kicker = "DOORKIJK PER WIJK",
+	wijk_kicker = "6  DOORKIJK PER WIJK",
 	seg_col = "Segment",
 	now_group = "nu",
 	total = "Totaal",
@@ -66,7 +66,7 @@ local W = {
 	K_row = "K (% kwetsbaar)",
 	chart_title = function(y0, y1) return "K per jaar, " .. y0 .. "–" .. y1 end,
 	wijk_plan = function(sc) return "Plan " .. sc .. ": " end,
-	wijk_no_plan = "Geen maatregelen in het plan.",
+	wijk_no_plan = "geen maatregelen in het plan.",
 	intake = "Instroomaandeel kwetsbaar: ",
 	cal_mark = " (gekalibreerd)",
 	clamp_mark = " (gekalibreerd, begrensd)",
@@ -95,10 +95,11 @@ local W = {
 	col_rank = "Rang",
 	waterbed_title = "Waterbedsignalen",
 	waterbed_rule = function(k, i)
+		local by = fmt(k, 1) == fmt(i, 1) and fmt(k, 1) or
+			(fmt(k, 1) .. " respectievelijk " .. fmt(i, 1))
 		return "Een wijk krijgt een signaal als K of haar aandeel in de kwetsbare instroom " ..
-			"van de stad met het plan meer dan " .. fmt(k, 1) .. " respectievelijk " ..
-			fmt(i, 1) .. " procentpunt hoger uitkomt dan autonoom, terwijl het plan elders " ..
-			"sociale huur vermindert."
+			"van de stad met het plan meer dan " .. by .. " procentpunt hoger uitkomt dan " ..
+			"autonoom, terwijl het plan elders sociale huur vermindert."
 	end,
 	no_waterbed = "Geen wijk krijgt een waterbedsignaal.",
 	verdict_title = function(sc) return "Oordeel over de balans in de stad (" .. sc .. ")" end,

@@ -120,7 +120,7 @@ S.words = {
 	page_of = function(p, n) return "pagina " .. p .. " van " .. n end,
 
 	-- Signaleringskaart
-	city_kicker = "VEERKRACHT IN BEELD",
+	city_kicker = "3  VEERKRACHT IN BEELD",
 	city_title = function(area) return "Signaleringskaart " .. area end,
 	city_intro = function(years)
 		return "Elke buurt is ingedeeld naar de verandering van de concentratie kwetsbare " ..
