@@ -2,7 +2,9 @@
  * DOMAIN.md §5 per buurt, in absolute and relative mode, and checks the
  * invariants before writing: every buurt has exactly one class, and the
  * inhabitants per class add up to the total. With classification.lbm_klassen
- * it also puts each buurt's L in one of the nine Leefbaarometer classes. */
+ * it also puts each buurt's L in one of the nine Leefbaarometer classes;
+ * with classification.growth it flags buurten whose population changed so
+ * much between K's two years that ΔK mostly tells who moved in or out. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -48,8 +50,31 @@ typedef struct {
 	int alarm;
 	int klev, olev;      /* focuskaart terciles 0..2, -1 = NA */
 	int lk;              /* Leefbaarometer class 1..9, 0 = NA or none */
+	double g0, g1;       /* classification.growth column in K's two years */
+	double growth;       /* % from g0 to g1 */
+	int gflag;           /* sterke groei: 1, 0, -1 = NA; never a class */
 	char reason[160];    /* why NA, in Dutch; "" otherwise */
 } S_buurt;
+
+/* The value of component comp in year, from the index column
+ * "source.column.year" (NAN when NA). */
+static int
+S_cell(const vk_config *cfg, const vk_csv *t, size_t row,
+       const vk_component *comp, int year, double *v, vk_err *e)
+{
+	char name[192];
+	size_t col;
+
+	vk_config_colname(cfg, comp, year, name, sizeof(name));
+	if (vk_csv_need(t, name, &col, e) != 0)
+		return -1;
+	if (vk_num_parse(vk_csv_get(t, row, col), '.', NULL, 0, v) < 0)
+		return vk_err_set(e, vk_csv_path(t), vk_csv_line(t, row),
+		                  (long)col + 1, "expected a number or NA in "
+		                  "column %s, found \"%s\"", name,
+		                  vk_csv_get(t, row, col));
+	return 0;
+}
 
 /* The weighted mean of an indicator's components in one year (DOMAIN.md
  * §4: K may be a weighted index of component shares). NAN when any
@@ -65,20 +90,12 @@ S_indicator(const vk_config *cfg, const vk_csv *t, size_t row, int slot,
 	if (!ind->present)
 		return 0;
 	for (size_t j = 0; j < ind->ncomp; j++) {
-		char name[192];
-		size_t col;
 		double v;
 
-		vk_config_colname(cfg, &ind->comp[j],
-		                  vk_config_comp_year(cfg, ind, &ind->comp[j], base),
-		                  name, sizeof(name));
-		if (vk_csv_need(t, name, &col, e) != 0)
+		if (S_cell(cfg, t, row, &ind->comp[j],
+		           vk_config_comp_year(cfg, ind, &ind->comp[j], base),
+		           &v, e) != 0)
 			return -1;
-		if (vk_num_parse(vk_csv_get(t, row, col), '.', NULL, 0, &v) < 0)
-			return vk_err_set(e, vk_csv_path(t), vk_csv_line(t, row),
-			                  (long)col + 1, "expected a number or NA in "
-			                  "column %s, found \"%s\"", name,
-			                  vk_csv_get(t, row, col));
 		if (isnan(v))
 			return 0;
 		sum += ind->comp[j].weight * v;
@@ -108,11 +125,27 @@ S_reason(S_buurt *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* The classification.growth column in K's base year and year; NAN
+ * without the key. */
+static int
+S_growth_cells(const vk_config *cfg, const vk_csv *t, size_t row,
+               double *g0, double *g1, vk_err *e)
+{
+	const vk_indicator *ik = &cfg->ind[VK_IND_K];
+	const vk_classif *k = &cfg->classif;
+
+	*g0 = *g1 = NAN;
+	if (!k->has_growth)
+		return 0;
+	return S_cell(cfg, t, row, &k->growth, ik->base_year, g0, e) != 0 ||
+	       S_cell(cfg, t, row, &k->growth, ik->year, g1, e) != 0 ? -1 : 0;
+}
+
 static int
 S_load(const vk_config *cfg, const vk_csv *t, S_buurt *b, vk_err *e)
 {
 	const vk_indicator *ik = &cfg->ind[VK_IND_K], *io = &cfg->ind[VK_IND_O];
-	double v;
+	double v, v2;
 	size_t cin;
 
 	/* Check the columns once, before any row: a table without rows must
@@ -126,6 +159,8 @@ S_load(const vk_config *cfg, const vk_csv *t, S_buurt *b, vk_err *e)
 		for (int base = 0; base <= (cfg->ind[slot].base_year != 0); base++)
 			if (S_indicator(cfg, t, 0, slot, base, &v, e) != 0)
 				return -1;
+	if (S_growth_cells(cfg, t, 0, &v, &v2, e) != 0)
+		return -1;
 	for (size_t r = 0; r < vk_csv_nrows(t); r++) {
 		S_buurt *x = &b[r];
 
@@ -136,7 +171,8 @@ S_load(const vk_config *cfg, const vk_csv *t, S_buurt *b, vk_err *e)
 		    S_indicator(cfg, t, r, VK_IND_K, 0, &x->k1, e) ||
 		    S_indicator(cfg, t, r, VK_IND_O, 1, &x->o0, e) ||
 		    S_indicator(cfg, t, r, VK_IND_O, 0, &x->o1, e) ||
-		    S_indicator(cfg, t, r, VK_IND_L, 0, &x->l, e))
+		    S_indicator(cfg, t, r, VK_IND_L, 0, &x->l, e) ||
+		    S_growth_cells(cfg, t, r, &x->g0, &x->g1, e))
 			return -1;
 		x->in_area = strcmp(vk_csv_get(t, r, cin), "1") == 0;
 		x->dk = x->k1 - x->k0;
@@ -219,6 +255,10 @@ S_classify(const vk_config *cfg, S_buurt *b, size_t n, S_stats *st,
 		x->olev = S_level_ok(cfg, x) ? vk_tercile(x->o1, st->oq1, st->oq2) : -1;
 		x->alarm = x->cls == VK_CLASS_VD && x->corp == 1 && x->olev == 0;
 		x->lk = k->has_lbm ? vk_lbm_klasse(x->l, k->lbm_bounds) : 0;
+		/* A warning next to the class, computed after it and never
+		 * fed back into it (vk_growth_flag). */
+		x->growth = vk_growth(x->g0, x->g1);
+		x->gflag = vk_growth_flag(x->growth, k->growth_threshold);
 	}
 }
 
@@ -295,14 +335,20 @@ S_num(FILE *fp, double v, int decimals)
 	fprintf(fp, ",%s", vk_num_fmt(buf, sizeof(buf), v, decimals));
 }
 
-/* L_klasse (after L) only when the config gives lbm_klassen: without it
- * the file stays as it was, column for column. */
+/* L_klasse (after L) only when the config gives lbm_klassen, growth and
+ * growth_flag (after dK, which they qualify) only with
+ * classification.growth: without them the file stays as it was, column
+ * for column. */
 static void
-S_write_buurten(FILE *fp, const vk_csv *t, const S_buurt *b, int lbm)
+S_write_buurten(FILE *fp, const vk_csv *t, const S_buurt *b, int lbm,
+                int growth)
 {
 	for (size_t c = 0; c < vk_csv_ncols(t); c++)
 		fprintf(fp, "%s%s", c ? "," : "", vk_csv_header(t, c));
-	fputs(",inhabitants,homes,P,K_base,K,dK,O_base,O,dO,L", fp);
+	fputs(",inhabitants,homes,P,K_base,K,dK", fp);
+	if (growth)
+		fputs(",growth,growth_flag", fp);
+	fputs(",O_base,O,dO,L", fp);
 	if (lbm)
 		fputs(",L_klasse", fp);
 	fputs(",corporatiebuurt,"
@@ -322,6 +368,13 @@ S_write_buurten(FILE *fp, const vk_csv *t, const S_buurt *b, int lbm)
 		S_num(fp, x->k0, 4);
 		S_num(fp, x->k1, 4);
 		S_num(fp, x->dk, 4);
+		if (growth) {
+			S_num(fp, x->growth, 2);
+			if (x->gflag < 0)
+				fputs("," VK_NA_TEXT, fp);
+			else
+				fprintf(fp, ",%d", x->gflag);
+		}
 		S_num(fp, x->o0, 6);
 		S_num(fp, x->o1, 6);
 		S_num(fp, x->dO, 6);
@@ -401,6 +454,16 @@ S_write_params(FILE *fp, const vk_config *cfg, size_t n, const S_stats *st)
 		         vk_lbm_klasse_name(i + 2));
 		S_param(fp, name, k->lbm_bounds[i], 6, desc);
 	}
+	if (k->has_growth) {
+		char desc[256];
+
+		/* The flag is a warning beside the class, not a rule of it. */
+		snprintf(desc, sizeof(desc), "sterke groei: %s %d→%d meer dan "
+		         "±dit %%; waarschuwing, wijzigt geen klasse",
+		         k->growth.column, ind[VK_IND_K].base_year,
+		         ind[VK_IND_K].year);
+		S_param(fp, "growth_threshold", k->growth_threshold, 1, desc);
+	}
 	S_param(fp, "mean_dK", st->mean_dk, 4, "gemiddelde ΔK (referentiebuurten)");
 	S_param(fp, "sd_dK", st->sd_dk, 4, "standaardafwijking ΔK (referentiebuurten)");
 	S_param(fp, "mean_dO", st->mean_do, 6, "gemiddelde ΔO (referentiebuurten)");
@@ -479,7 +542,8 @@ main(int argc, char **argv)
 	snprintf(path, sizeof(path), "%s/buurten.csv", outdir);
 	if ((fp = vk_out_open(&out[0], path, &e)) == NULL)
 		goto fail;
-	S_write_buurten(fp, t, b, cfg->classif.has_lbm);
+	S_write_buurten(fp, t, b, cfg->classif.has_lbm,
+	                cfg->classif.has_growth);
 	snprintf(path, sizeof(path), "%s/summary.csv", outdir);
 	if ((fp = vk_out_open(&out[1], path, &e)) == NULL)
 		goto fail;

@@ -40,7 +40,7 @@ static const char S_usage[] =
 /* One column of the joined table: a component value in one year. */
 typedef struct {
 	char name[192];      /* "source.column.year" */
-	const vk_indicator *ind;
+	const char *key;     /* who asks: an indicator key, or "growth" */
 	const vk_component *comp;
 	int year;
 	double *val;         /* per buurt */
@@ -284,9 +284,11 @@ S_values(const vk_config *cfg, const vk_csv *vals, S_table *t, S_col *cols,
 		if (cols[i].missing == t->n) {
 			vk_err_set(e, cfg->path, cols[i].comp->pos.line,
 			           cols[i].comp->pos.col,
-			           "indicator %s: %s has no value for %d in any buurt "
+			           "%s %s: %s has no value for %d in any buurt "
 			           "of %s (see %s for the years it has)",
-			           cols[i].ind->key, cols[i].comp->column,
+			           cols[i].comp == &cfg->classif.growth ?
+			           "classification" : "indicator",
+			           cols[i].key, cols[i].comp->column,
 			           cols[i].year, cfg->area_code,
 			           cfg->sources[cols[i].comp->source].file);
 			goto done;
@@ -357,7 +359,7 @@ S_report(FILE *fp, const vk_config *cfg, const S_table *bu, const S_table *wk,
 			continue;
 		problems++;
 		fprintf(fp, "%s %s: %zu of %zu buurten without a value:",
-		        cols[i].ind->key, cols[i].name, k, bu->n);
+		        cols[i].key, cols[i].name, k, bu->n);
 		S_list_codes(fp, miss, k);
 		fputc('\n', fp);
 	}
@@ -415,9 +417,12 @@ main(int argc, char **argv)
 		if (files[f] == NULL)
 			goto fail;
 	}
-	/* One column per component and year the indicators use. */
+	/* One column per component and year the indicators use, then the
+	 * growth column in K's two years (classification.growth): classify
+	 * reads only this table. */
 	for (int i = 0; i < VK_IND_COUNT; i++)
 		ncols += cfg->ind[i].ncomp * (cfg->ind[i].base_year ? 2 : 1);
+	ncols += 2;
 	cols = calloc(ncols, sizeof(*cols));
 	if (cols == NULL) {
 		vk_err_io(&e, NULL, "out of memory");
@@ -432,7 +437,7 @@ main(int argc, char **argv)
 				S_col *c = &cols[ncols];
 				int dup = 0;
 
-				c->ind = ind, c->comp = &ind->comp[j];
+				c->key = ind->key, c->comp = &ind->comp[j];
 				c->year = vk_config_comp_year(cfg, ind, c->comp, base);
 				vk_config_colname(cfg, c->comp, c->year, c->name,
 				                  sizeof(c->name));
@@ -440,6 +445,18 @@ main(int argc, char **argv)
 					dup |= strcmp(cols[k].name, c->name) == 0;
 				ncols += !dup;
 			}
+	}
+	for (int base = 1; cfg->classif.has_growth && base >= 0; base--) {
+		const vk_indicator *ik = &cfg->ind[VK_IND_K];
+		S_col *c = &cols[ncols];
+		int dup = 0;
+
+		c->key = "growth", c->comp = &cfg->classif.growth;
+		c->year = base ? ik->base_year : ik->year;
+		vk_config_colname(cfg, c->comp, c->year, c->name, sizeof(c->name));
+		for (size_t k = 0; k < ncols; k++)
+			dup |= strcmp(cols[k].name, c->name) == 0;
+		ncols += !dup;
 	}
 	if (S_collect(cfg, files, S_is_buurt, NULL, &t, &e) != 0 ||
 	    S_collect(cfg, files, S_is_wijk, &t, &wk, &e) != 0 ||

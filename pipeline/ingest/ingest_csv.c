@@ -17,11 +17,26 @@ typedef struct S_ref {
 	int seen;            /* long layout: found in some row */
 } S_ref;
 
-/* The variables of source src referenced by any indicator, each once. */
+/* Adds component c to refs when it reads source src and is not there yet. */
+static void
+S_ref_add(S_ref *r, size_t *n, const vk_component *c, size_t src)
+{
+	size_t k;
+
+	if (c->source != src)
+		return;
+	for (k = 0; k < *n && strcmp(r[k].name, c->column) != 0; k++)
+		;
+	if (k == *n)
+		r[(*n)++] = (S_ref){ c->column, c->pos, 0, 0 };
+}
+
+/* The variables of source src referenced by any indicator or by
+ * classification.growth, each once. */
 static S_ref *
 S_refs(const vk_config *cfg, size_t src, size_t *n, vk_err *e)
 {
-	size_t cap = 0;
+	size_t cap = 1; /* classification.growth */
 	S_ref *r;
 
 	*n = 0;
@@ -35,18 +50,11 @@ S_refs(const vk_config *cfg, size_t src, size_t *n, vk_err *e)
 	for (int i = 0; i < VK_IND_COUNT; i++) {
 		const vk_indicator *ind = &cfg->ind[i];
 
-		for (size_t j = 0; ind->present && j < ind->ncomp; j++) {
-			const vk_component *c = &ind->comp[j];
-			size_t k;
-
-			if (c->source != src)
-				continue;
-			for (k = 0; k < *n && strcmp(r[k].name, c->column) != 0; k++)
-				;
-			if (k == *n)
-				r[(*n)++] = (S_ref){ c->column, c->pos, 0, 0 };
-		}
+		for (size_t j = 0; ind->present && j < ind->ncomp; j++)
+			S_ref_add(r, n, &ind->comp[j], src);
 	}
+	if (cfg->classif.has_growth)
+		S_ref_add(r, n, &cfg->classif.growth, src);
 	return r;
 }
 

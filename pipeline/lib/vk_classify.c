@@ -191,3 +191,19 @@ vk_lbm_klasse_name(int k)
 
 	return k >= 1 && k <= VK_LBM_NKLASSEN ? names[k - 1] : "NA";
 }
+
+double
+vk_growth(double base, double now)
+{
+	if (isnan(base) || isnan(now) || !(base > 0))
+		return NAN;
+	return 100.0 * (now - base) / base;
+}
+
+int
+vk_growth_flag(double growth, double threshold)
+{
+	if (isnan(growth) || isnan(threshold))
+		return -1;
+	return fabs(growth) > threshold;
+}

@@ -74,4 +74,17 @@ int vk_lbm_klasse(double v, const double *bounds);
  * otherwise. */
 const char *vk_lbm_klasse_name(int k);
 
+/* Growth in percent of a count (inhabitants) from base to now:
+ * 100 * (now - base) / base. NAN when either is NAN or base is not above
+ * 0: a percentage of nothing (or of a negative count) says nothing. */
+double vk_growth(double base, double now);
+
+/* The "sterke groei" warning (classification.growth): 1 when |growth| is
+ * more than threshold (strict, like every threshold of the method), 0 when
+ * not, -1 when growth is NAN. It is shown next to the class and never
+ * changes it: K and ΔK of a buurt that grew or shrank this much describe
+ * who moved in or out more than change in place, which a consultant must
+ * see, but the class rules (DOMAIN.md §5) stay as they are. */
+int vk_growth_flag(double growth, double threshold);
+
 #endif

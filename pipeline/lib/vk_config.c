@@ -566,13 +566,56 @@ S_lbm_klassen(S_ctx *c, const vk_config *cfg, const vk_ynode *m,
 	return 0;
 }
 
+/* classification.growth: {source, column, threshold}. The column is
+ * compared between K's base_year and year, so the source must be a table
+ * that holds several years; whether the column is in the file is checked
+ * by ingest, as for the indicators. Absent: k->has_growth stays 0. */
+static int
+S_growth(S_ctx *c, vk_config *cfg, const vk_ynode *m, vk_classif *k)
+{
+	static const char *const keys[] = { "source", "column", "threshold",
+	                                    NULL };
+	static const char *const where = "classification growth";
+	const vk_ynode *g = vk_ymap_get(m, "growth"), *t;
+	const vk_source *src;
+
+	if (g == NULL)
+		return 0;
+	if (g->kind != VK_Y_MAP)
+		return vk_yaml_fail(c->e, c->path, g, "expected a mapping with "
+		                    "source, column and threshold for \"growth\", "
+		                    "found %s", vk_ykind_name(g->kind));
+	/* On failure vk_config_free frees what S_component parsed. */
+	if (S_keys(c, g, where, keys) != 0 ||
+	    S_component(c, cfg, g, &k->growth, where, 1) != 0)
+		return -1;
+	src = &cfg->sources[k->growth.source];
+	if (src->year != 0)
+		return vk_yaml_fail(c->e, c->path, vk_ymap_get(g, "source"),
+		                    "%s compares %d with %d, but source \"%s\" "
+		                    "holds only %d", where,
+		                    cfg->ind[VK_IND_K].base_year,
+		                    cfg->ind[VK_IND_K].year, src->id, src->year);
+	if ((t = S_need(c, g, "threshold", VK_Y_SCALAR, where)) == NULL ||
+	    /* any number here: the range has its own message below */
+	    S_num(c, g, "threshold", -1e300, 1e300, &k->growth_threshold) != 0)
+		return -1;
+	/* 0 or less would flag every buurt that changed at all. */
+	if (!(k->growth_threshold > 0) || k->growth_threshold > 1e4)
+		return vk_yaml_fail(c->e, c->path, t, "expected a percentage "
+		                    "above 0 and at most 10000 for \"threshold\" "
+		                    "in %s, found %s", where, t->str);
+	k->has_growth = 1;
+	return 0;
+}
+
 static int
 S_classification(S_ctx *c, vk_config *cfg, const vk_ynode *root)
 {
 	static const char *const keys[] = { "k_threshold", "o_tau_factor",
 	                                    "z_threshold", "min_inhabitants",
 	                                    "corporatiebuurt", "lbm_klassen",
-	                                    NULL };
+	                                    "growth", NULL };
 	const vk_ynode *m = vk_ymap_get(root, "classification");
 	vk_classif *k = &cfg->classif;
 
@@ -594,7 +637,8 @@ S_classification(S_ctx *c, vk_config *cfg, const vk_ynode *root)
 	       S_num(c, m, "min_inhabitants", 0, 1e7,
 	             &k->min_inhabitants) != 0 ||
 	       S_num(c, m, "corporatiebuurt", 0, 100, &k->corporatiebuurt) != 0 ||
-	       S_lbm_klassen(c, cfg, m, k) != 0
+	       S_lbm_klassen(c, cfg, m, k) != 0 ||
+	       S_growth(c, cfg, m, k) != 0
 	       ? -1 : 0;
 }
 
@@ -675,6 +719,7 @@ vk_config_free(vk_config *c)
 			free(c->ind[i].comp[j].column);
 		free(c->ind[i].comp);
 	}
+	free(c->classif.growth.column);
 	free(c->report.client), free(c->report.title);
 	free(c->report.subtitle), free(c->report.date_source);
 	free(c->report.date);

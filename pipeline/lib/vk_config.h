@@ -3,7 +3,8 @@
  * Every stage loads the same file. Loading checks the whole schema: unknown
  * keys, wrong types, missing required keys, duplicate keys, files that do
  * not exist; each error names config-file:line:column. Whether a configured
- * column exists in its data file is checked by ingest, which opens the data.
+ * column exists in its data file is checked by ingest, which opens the data
+ * (indicator components and classification.growth alike).
  *
  * Ownership: vk_config_load returns a config the caller frees with
  * vk_config_free; every string and array inside belongs to it. */
@@ -87,6 +88,15 @@ typedef struct vk_classif {
 	 * numbers, so without the key nothing is classed (has_lbm = 0). */
 	int has_lbm;
 	double lbm_bounds[VK_LBM_NBOUNDS];
+	/* classification.growth: K and ΔK assume a buurt kept roughly the
+	 * same people; a buurt that grew (or shrank) by more than
+	 * growth_threshold percent between K's base_year and year gets a
+	 * warning flag. Optional (has_growth = 0 without the key). The flag
+	 * never changes a class. growth.weight is unused; growth.pos is the
+	 * position of `column`, for errors about the column. */
+	int has_growth;
+	vk_component growth;
+	double growth_threshold; /* %, > 0 */
 } vk_classif;
 
 typedef struct vk_report {

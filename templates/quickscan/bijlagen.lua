@@ -24,6 +24,9 @@ local ky0 = qs.indicators.K and qs.indicators.K.base_year or "t0"
 local ky1 = K.year_of("K") or "t1"
 local oy0 = qs.indicators.O and qs.indicators.O.base_year or "t0"
 local oy1 = K.year_of("O") or "t1"
+-- classify writes growth and growth_flag (and the growth_threshold
+-- parameter) only when the config gives classification.growth.
+local gthr = qs.param.growth_threshold
 local cols = {
 	{ title = "Code", width = 48 }, { title = "Buurt" }, { title = "Wijk", width = 54 },
 	{ title = "Inw.", width = 30, align = "right" }, { title = "P %", width = 22, align = "right" },
@@ -31,14 +34,27 @@ local cols = {
 	{ title = "O " .. oy0 .. "→" .. oy1, width = 58, align = "right" }, { title = "ΔO", width = 30, align = "right" },
 	{ title = "Kl.", width = 30 }, { title = "F", width = 12, align = "center" }, { title = "NA-reden", width = 62 },
 }
+-- The G column takes its width from the columns with slack (P, ΔO, Kl.,
+-- F), not from the buurt names, so the names wrap no more than without it.
+if gthr then
+	cols[5].width, cols[9].width, cols[10].width, cols[11].width = 20, 28, 26, 10
+	table.insert(cols, #cols, { title = "G", width = 10, align = "center" })
+end
 local rows = {}
 for _, b in ipairs(qs.buurten) do
 	local k = (b.K_base == nil and b.K == nil) and "n.b." or (na(b.K_base, 1) .. "→" .. na(b.K, 1))
 	local o = (b.O_base == nil and b.O == nil) and "n.b." or (na(b.O_base, 3) .. "→" .. na(b.O, 3))
-	rows[#rows + 1] = { b.code, b.name, ((wk[b.wijk] or b.wijk):gsub("^Wijk (%d+) ", "%1 ")), na(b.inhabitants), na(b.P), k,
+	local r = { b.code, b.name, ((wk[b.wijk] or b.wijk):gsub("^Wijk (%d+) ", "%1 ")), na(b.inhabitants), na(b.P), k,
 		na(b.dK, 1, true), o, na(b.dO, 3, true), (b.class or "NA") .. "/" .. (b.class_rel or "NA"),
 		b.focus == 1 and "●" or "", b.na_reason or "" }
+	if gthr then table.insert(r, #r, b.growth_flag == 1 and "G" or "") end
+	rows[#rows + 1] = r
 end
+-- The G mark, explained below the table on its last page.
+local gnote = gthr and ("G = sterke groei: het aantal inwoners veranderde tussen " .. ky0 .. " en " .. ky1 ..
+	" met meer dan " .. fmt(gthr) .. "% (groei of krimp). K en ΔK zeggen dan vooral iets over wie er kwam " ..
+	"wonen of vertrok, niet over verandering bij de bewoners die er al woonden. De markering is een " ..
+	"waarschuwing naast de klasse en verandert die niet; leeg bij een niet bekend inwonertal.")
 -- Rows are measured the way table{} sets them (lines × leading + 1.2 × pad;
 -- the name, wijk and NA reason wrap to at most 3 lines), cut into pages
 -- that fit, and each page repeats the header row.
@@ -49,7 +65,7 @@ for _, c in ipairs(cols) do fixed = fixed + (c.width or 0) end
 for _, c in ipairs(cols) do
 	if not c.width then c.wrap = true end
 end
-cols[3].wrap, cols[12].wrap = true, true
+cols[3].wrap, cols[#cols].wrap = true, true
 local function cw(c) return (c.width or (W - fixed)) - 2 * PAD end
 local function row_h(r)
 	local n = 1
@@ -61,23 +77,29 @@ local function row_h(r)
 	return n * LEAD + 1.2 * PAD
 end
 local HEAD_H = LEAD + 1.2 * PAD
+-- Room for the G note under the last row (measured like textbox sets it).
+local NOTE_H = gnote and (#wrap(gnote, S.note, W) * S.note.leading + 8) or 0
 local i, first = 1, true
 while i <= #rows do
 	local y = new_page(R3.annex_table_title .. (first and "" or " (vervolg)"), not first)
 	if first then
 		y = y + textbox(X0, y, W, nil, "Alle " .. fmt(#rows) .. " buurten met de gebruikte waarden. " ..
-			"Kl. = klasse absoluut/relatief; F = focusbuurt; ΔK in procentpunten; n.b. = niet bekend. " ..
+			"Kl. = klasse absoluut/relatief; F = focusbuurt; " .. (gnote and "G = sterke groei (zie onder de tabel); " or "") ..
+			"ΔK in procentpunten; n.b. = niet bekend. " ..
 			"Dezelfde waarden, onafgerond, staan in classify/buurten.csv (bijlage B).", S.note) + 4
 	end
 	local part, h = {}, y + HEAD_H
 	while i <= #rows do
 		local rh = row_h(rows[i])
-		if h + rh > BOTTOM and #part > 0 then break end
+		-- the last row also needs room for the note below it
+		local need = rh + (i == #rows and NOTE_H or 0)
+		if h + need > BOTTOM and #part > 0 then break end
 		part[#part + 1] = rows[i]
 		h, i = h + rh, i + 1
 	end
-	table{ x = X0, y = y, w = W, columns = cols, rows = part, style = S.table_small,
+	local ty = table{ x = X0, y = y, w = W, columns = cols, rows = part, style = S.table_small,
 		header_style = S.table_small_head, zebra = C.zebra, rule = C.rule, pad = PAD, max_lines = MAXL }
+	if gnote and i > #rows then textbox(X0, ty + 6, W, nil, gnote, S.note) end
 	first = false
 	K.source_line(P.h - P.bottom - 10)
 end
@@ -121,6 +143,18 @@ if qs.param.lbm_klasse_2 then
 		if d[1] == "L" then
 			table.insert(dict, i + 1, { "L_klasse", "Leefbaarometer-klasse van L, 1 (zeer onvoldoende) " ..
 				"tot 9 (uitstekend), met de grenzen uit de configuratie (lbm_klassen)", "1–9" })
+			break
+		end
+	end
+end
+-- growth and growth_flag (after dK) only with classification.growth.
+if gthr then
+	for i, d in ipairs(dict) do
+		if d[1] == "dK" then
+			table.insert(dict, i + 1, { "growth", "verandering van het aantal inwoners van " .. ky0 .. " tot " .. ky1 ..
+				" (bron en kolom: classification.growth)", "%" })
+			table.insert(dict, i + 2, { "growth_flag", "1: sterke groei, inwonertal meer dan " .. fmt(gthr) ..
+				"% hoger of lager (G in bijlage A); verandert de klasse niet", "0/1" })
 			break
 		end
 	end

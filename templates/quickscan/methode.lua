@@ -43,6 +43,9 @@ tbl({ { title = "Parameter", width = 130 }, { title = "Waarde", width = 96, alig
 	{ "corporatiebuurt", pv("corporatiebuurt", 1) .. "%", "P boven deze waarde maakt een corporatiebuurt" },
 	{ "K-tertielen", pv("K_tercile_low", 1) .. " / " .. pv("K_tercile_high", 1), "grenzen laag/midden/hoog K-niveau (focuskaart)" },
 	{ "O-tertielen", pv("O_tercile_low", 3) .. " / " .. pv("O_tercile_high", 3), "grenzen zwak/midden/goed O-niveau (focuskaart, alle seinen op rood)" },
+	-- only with classification.growth (classify writes the parameter then)
+	prm.growth_threshold and { "growth_threshold", pv("growth_threshold") .. "%",
+		"sterke groei (G): inwonertal meer dan dit percentage hoger of lager" } or nil,
 })
 
 h2("Absoluut en relatief")
@@ -77,6 +80,13 @@ y = bottom + 4
 y = y + textbox(X0, y, W, nil, "In zwart-wit zijn VD en VK en ook OT en VB bijna even grijs: daarom " ..
 	"hebben Veerkrachtig (schuine lijnen) en Verbeterend (liggende lijnen) op elke kaart en in elke " ..
 	"legenda een lijnpatroon.", S.note) + 10
+-- The growth flag is a warning beside the class, never part of its rule.
+if prm.growth_threshold then
+	local function yr(n) return prm[n] and tostring(math.floor(prm[n])) or "n.b." end
+	para("G (sterke groei, bijlage A): het aantal inwoners steeg of daalde tussen " .. yr("K_base_year") .. " en " ..
+		yr("K_year") .. " met meer dan " .. pv("growth_threshold") .. "%, zodat K en ΔK vooral tonen wie er kwam " ..
+		"wonen of vertrok; een waarschuwing, die de klasse niet verandert.")
+end
 
 h2("Hoe NA ontstaat")
 para("Een buurt krijgt geen klasse (Onvoldoende gegevens, wit gearceerd) als ze minder dan " ..

@@ -101,6 +101,37 @@ y = y + 14
 y = y + textbox(X0, y, W, nil, "Buurten in de klasse Veerkracht onder druk (VD), focusbuurten " ..
 	"(hoge K en zwakke O) en corporatiebuurten met VD of OT.", S.note) + 2
 local BOTTOM = P.h - P.bottom - 16
+-- Sterke groei (classification.growth; classify writes growth_flag only
+-- with it): one sentence naming the flagged buurten, whose ΔK says more
+-- about who moved in or out than about change in place. Measured first,
+-- so the aandachtsbuurten leave room for it.
+local gtext
+if qs.param.growth_threshold then
+	local names, up, down = {}, 0, 0
+	for _, b in ipairs(qs.buurten) do
+		if b.growth_flag == 1 then
+			names[#names + 1] = b.name
+			if (b.growth or 0) > 0 then up = up + 1 else down = down + 1 end
+		end
+	end
+	if #names > 0 then
+		local MAXN = 8
+		local list = {}
+		for k = 1, math.min(#names, MAXN) do list[k] = names[k] end
+		local last = #names > MAXN and ("nog " .. fmt(#names - MAXN) .. " andere") or table.remove(list)
+		local one = #names == 1
+		local verb = down == 0 and (one and "groeide" or "groeiden") or up == 0 and (one and "kromp" or "krompen")
+			or "groeiden of krompen"
+		local who = down == 0 and "wie er nieuw kwam wonen" or up == 0 and "wie er vertrok" or "wie er kwam wonen of vertrok"
+		gtext = "Sterke groei: " .. fmt(#names) .. (one and " buurt " or " buurten ") .. verb .. " tussen " ..
+			(qs.param.K_base_year and math.floor(qs.param.K_base_year) or "") .. " en " ..
+			(qs.param.K_year and math.floor(qs.param.K_year) or "") .. " met meer dan " ..
+			fmt(qs.param.growth_threshold) .. "% in inwoners (G in bijlage A): " ..
+			(#list > 0 and (table.concat(list, ", ") .. " en ") or "") .. last .. ". " ..
+			"Een ΔK zegt daar vooral iets over " .. who .. "."
+	end
+end
+local GH = gtext and (#wrap(gtext, S.body, W) * S.body.leading + 8) or 0
 local cols = { { title = T.col_nr, width = 24 }, { title = T.col_buurt }, { title = "Wijk", width = 70 },
 	{ title = "Inw.", width = 36, align = "right" }, { title = "P %", width = 24, align = "right" },
 	{ title = "K %", width = 28, align = "right" }, { title = "ΔK", width = 28, align = "right" },
@@ -110,7 +141,7 @@ local cols = { { title = T.col_nr, width = 24 }, { title = T.col_buurt }, { titl
 local RH = S.table_small.leading + 4
 local i = 1
 while i <= #att do
-	local fit = math.max(1, math.floor((BOTTOM - 40 - y - RH) / RH))
+	local fit = math.max(1, math.floor((BOTTOM - 40 - GH - y - RH) / RH))
 	local part = {}
 	for k = i, math.min(#att, i + fit - 1) do part[#part + 1] = att[k] end
 	y = table{ x = X0, y = y, w = W, columns = cols, rows = part, style = S.table_small,
@@ -123,6 +154,7 @@ while i <= #att do
 	end
 end
 y = y + 10
+if gtext then y = y + textbox(X0, y, W, nil, gtext, S.body) + 8 end
 
 -- The balance in the city (vk-outlook) -------------------------------------------------
 if qs.outlook and qs.outlook.city then

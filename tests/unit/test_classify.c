@@ -85,6 +85,36 @@ main(void)
 	CHECK_STR(vk_lbm_klasse_name(9), "uitstekend", "class 9 name");
 	CHECK_STR(vk_lbm_klasse_name(0), "NA", "no class is NA");
 
+	/* Sterke groei, threshold 50%: strict like every threshold, either
+	 * way, NA when a count is missing or the base is 0. */
+	CHECK(vk_growth(1000, 1500) == 50.0, "1000 -> 1500 is exactly +50%%");
+	CHECK(vk_growth_flag(vk_growth(1000, 1500), 50) == 0,
+	      "exactly +50%% is not more than 50: not flagged");
+	CHECK_NEAR(vk_growth(495, 2585), 422.2222, 1e-4,
+	           "Leeuwesteyn 495 -> 2585 is +422.22% (2090 / 495)");
+	CHECK(vk_growth_flag(vk_growth(495, 2585), 50) == 1,
+	      "Leeuwesteyn is flagged");
+	CHECK_NEAR(vk_growth(2585, 3890), 50.4836, 1e-4,
+	           "2585 -> 3890 is +50.48% (1305 / 2585)");
+	CHECK(vk_growth_flag(vk_growth(2585, 3890), 50) == 1,
+	      "just over +50%% is flagged");
+	CHECK(vk_growth(1000, 400) == -60.0, "1000 -> 400 is -60%%");
+	CHECK(vk_growth_flag(vk_growth(1000, 400), 50) == 1,
+	      "a decline of 60%% is flagged too");
+	CHECK(vk_growth(1000, 500) == -50.0, "1000 -> 500 is exactly -50%%");
+	CHECK(vk_growth_flag(vk_growth(1000, 500), 50) == 0,
+	      "exactly -50%% is not flagged");
+	CHECK(vk_growth_flag(vk_growth(1000, 1200), 50) == 0,
+	      "+20%% is not flagged");
+	CHECK(isnan(vk_growth(0, 0)), "base 0 -> 0: no percentage");
+	CHECK(isnan(vk_growth(0, 120)), "base 0 -> 120: no percentage");
+	CHECK(vk_growth_flag(vk_growth(0, 120), 50) == -1,
+	      "base 0 is NA, not flagged");
+	CHECK(isnan(vk_growth(NAN, 2585)), "missing base: NA");
+	CHECK(isnan(vk_growth(495, NAN)), "missing end: NA");
+	CHECK(vk_growth_flag(NAN, 50) == -1, "NA growth stays NA");
+	CHECK(vk_growth(800, 800) == 0.0, "no change is 0%%");
+
 	CHECK(vk_class_from_code("VB") == VK_CLASS_VB, "code VB");
 	CHECK(vk_class_from_code("XX") == VK_NCLASS, "unknown code");
 	CHECK_STR(vk_class_info_of(VK_CLASS_VD)->color, "#D7301F",
