@@ -18,7 +18,7 @@ local corp_inh, wk = 0, {}
 for _, b in ipairs(qs.buurten) do
 	if b.corporatiebuurt == 1 then corp_inh = corp_inh + (b.inhabitants or 0) end
 end
-for _, w in ipairs(qs.wijken) do wk[w.code] = w.name end
+for _, w in ipairs(qs.wijken) do wk[w.code] = K.wijk_short(w.name) end
 -- City K and O: inhabitant-weighted means over buurten with both years.
 local function city_mean(f0, f1)
 	local s0, s1, n = 0, 0, 0
