@@ -14,7 +14,7 @@ local na = K.na_text
 local function new_page(title, continued)
 	page_new()
 	if not continued then bookmark(title) end
-	return K.heading(R3.annex_kicker, title, P.top) + 10
+	return K.heading(R3.annex_kicker, continued and T.continued(title) or title, P.top) + 10
 end
 
 -- A: all buurten ------------------------------------------------------------------------
@@ -81,7 +81,7 @@ local HEAD_H = LEAD + 1.2 * PAD
 local NOTE_H = gnote and (#wrap(gnote, S.note, W) * S.note.leading + 8) or 0
 local i, first = 1, true
 while i <= #rows do
-	local y = new_page(R3.annex_table_title .. (first and "" or " (vervolg)"), not first)
+	local y = new_page(R3.annex_table_title, not first)
 	if first then
 		y = y + textbox(X0, y, W, nil, "Alle " .. fmt(#rows) .. " buurten met de gebruikte waarden. " ..
 			"Kl. = klasse absoluut/relatief; F = focusbuurt; " .. (gnote and "G = sterke groei (zie onder de tabel); " or "") ..

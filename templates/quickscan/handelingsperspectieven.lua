@@ -64,7 +64,7 @@ for i, w in ipairs(qs.wijken) do
 	if y > BOTTOM - 20 then
 		K.source_line(P.h - P.bottom - 10)
 		page_new()
-		y = K.heading(T.hp_kicker, T.hp_title .. " (vervolg)", P.top) + 14
+		y = K.heading(T.hp_kicker, T.continued(T.hp_title), P.top) + 14
 	end
 	if i % 2 == 0 then rect(X0, y, W, 18, { fill = C.zebra }) end
 	text(X0 + 4, y + 12, w.name, S.body)
@@ -138,7 +138,7 @@ for i, w in ipairs(filled) do
 	if (i - 1) % 2 == 0 then
 		if i > 1 then K.source_line(P.h - P.bottom - 10) end
 		page_new()
-		y = K.heading(T.hp_kicker, T.hp_title .. " (vervolg)", P.top) + 14
+		y = K.heading(T.hp_kicker, T.continued(T.hp_title), P.top) + 14
 	end
 	y = matrix(w, y)
 end

@@ -256,7 +256,8 @@ S.words.wijk_kicker = "4  WIJKSCHETS"
 S.words.wijk_list_title = "Wijken"
 S.words.wijken_map_hint = "Een klik op een wijknaam in de kaart of in de lijst hieronder opent de wijkschets."
 S.words.wijk_with_notes = "met duiding van de adviseur"
-S.words.wijk_continued = function(name) return name .. " (vervolg)" end
+-- The title of a page that continues the one before (a table, notes).
+S.words.continued = function(title) return title .. " (vervolg)" end
 S.words.table_continued = "De tabel loopt door op de volgende pagina."
 S.words.notes_continued = "De duiding loopt door op de volgende pagina."
 S.words.fig = {

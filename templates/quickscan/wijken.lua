@@ -471,7 +471,7 @@ local function wijk_page(w)
 	-- The continuation: the rest of the table, then the notes one below
 	-- the other at full width.
 	page_new()
-	y = K.heading(T.wijk_kicker, T.wijk_continued(w.name), P.top) + 10
+	y = K.heading(T.wijk_kicker, T.continued(w.name), P.top) + 10
 	if shown < nb then
 		y = buurten_table(w, X0, y, tw, shown + 1, nb) + 3
 		if na_note then y = y + textbox(X0, y, tw, nil, na_note, S.note) end
